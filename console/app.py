@@ -1,0 +1,95 @@
+"""Starting and stopping the console's Qt application."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from console.i18n import install_translators
+from console.main_window import MainWindow
+from db import Database
+from ops.clock import SystemClock
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "outage-console"
+APPLICATION = "console"
+# Start-up timing for the benchmark: printed as "STARTUP <event> <epoch seconds>".
+TIMING_ENV = "OMS_STARTUP_TIMING"
+QUIT_AFTER_MAP_ENV = "OMS_QUIT_AFTER_MAP"
+
+
+class _FirstPaint(QObject):
+    """Notes when the main window is first painted."""
+
+    def __init__(self, report: bool) -> None:
+        super().__init__()
+        self._done = False
+        self._report = report
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            _mark("window_painted", self._report)
+        return False
+
+
+def _mark(event: str, report: bool) -> None:
+    log.info("%s", event.replace("_", " "))
+    if report:
+        print(f"STARTUP {event} {time.time():.4f}", flush=True)
+
+
+def prepare_environment() -> None:
+    """Qt settings that must be in place before QApplication exists."""
+    # QtWebEngine refuses to start as root without this; the sandbox gains nothing offline.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+
+
+def run_console(db: Database, *, language: str) -> int:
+    """Open the main window on `db` and run until it is closed. Returns the exit code."""
+    prepare_environment()
+    report = os.environ.get(TIMING_ENV) == "1"
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setFont(QFont("Noto Sans", 10))
+    translators = install_translators(app, language)
+
+    window = MainWindow(db, SystemClock(), language=language)
+    first_paint = _FirstPaint(report)
+    window.installEventFilter(first_paint)
+    window.restore_layout(QSettings())
+    window.map_loaded.connect(lambda: _mark("map_loaded", report))
+    if os.environ.get(QUIT_AFTER_MAP_ENV) == "1":
+        window.map_loaded.connect(lambda: QTimer.singleShot(0, window.close))
+
+    # SIGTERM and Ctrl+C close the window the normal way (layout saved, work finished).
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+    # Python only runs signal handlers when it gets control; a light timer gives it that.
+    wake = QTimer()
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
+
+    window.show()
+    window.start()
+    code = app.exec()
+    wake.stop()
+    window.removeEventFilter(first_paint)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del translators
+    log.info("console closed")
+    if report:
+        print("STARTUP closed", time.time(), flush=True)
+    QGuiApplication.processEvents()
+    return code

@@ -1,0 +1,102 @@
+"""The crew panel: who is out, doing what, for which outage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from console import labels
+from ops.crews import Crew, CrewStatus
+
+Index = QModelIndex | QPersistentModelIndex
+CREW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CrewCol(IntEnum):
+    NAME = 0
+    STATUS = 1
+    OUTAGES = 2
+    TYPE = 3
+    MEMBERS = 4
+    VEHICLE = 5
+    PHONE = 6
+
+
+_STATUS_COLOURS = {
+    CrewStatus.AWAITING: "#e3f4e5",
+    CrewStatus.ASSIGNED: "#fff4ce",
+    CrewStatus.EN_ROUTE: "#dbeafe",
+    CrewStatus.ARRIVED: "#fde2e1",
+    CrewStatus.FIELD_COMPLETE: "#eeeeee",
+}
+
+
+class CrewTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Crew] = []
+        self._references: dict[int, str] = {}
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Crew"), self.tr("Status"), self.tr("Outages"), self.tr("Type"),
+            self.tr("Members"), self.tr("Vehicle"), self.tr("Phone"),
+        ]  # fmt: skip
+
+    def set_crews(self, crews: Sequence[Crew], references: dict[int, str]) -> None:
+        """Crews, and outage id -> reference for showing what each crew works on."""
+        self.beginResetModel()
+        self._rows = list(crews)
+        self._references = dict(references)
+        self.endResetModel()
+
+    def crew_at(self, row: int) -> Crew:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CrewCol)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        col = CrewCol(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            match col:
+                case CrewCol.NAME:
+                    return c.name
+                case CrewCol.STATUS:
+                    return labels.crew_status(c.status)
+                case CrewCol.OUTAGES:
+                    return ", ".join(self._references.get(i, f"#{i}") for i in c.outage_ids)
+                case CrewCol.TYPE:
+                    return labels.crew_type(c.crew_type)
+                case CrewCol.MEMBERS:
+                    return str(len(c.members))
+                case CrewCol.VEHICLE:
+                    return c.vehicle
+                case CrewCol.PHONE:
+                    return c.phone
+        if role == Qt.ItemDataRole.ToolTipRole and col in (CrewCol.NAME, CrewCol.MEMBERS):
+            return labels.plain_tooltip(
+                "\n".join(f"{m.name} – {m.role} – {m.phone}" for m in c.members)
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and col == CrewCol.STATUS:
+            return QBrush(QColor(_STATUS_COLOURS[c.status]))
+        if role == CREW_ID_ROLE:
+            return c.crew_id
+        return None

@@ -1,0 +1,356 @@
+"""The dispatcher's main window: map, outage table, crew panel, status bar."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.crew_panel import CrewTableModel
+from console.map_view import MapView
+from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
+from console.status_bar import ConsoleStatusBar
+from console.tasks import TaskRunner
+from db import Database
+from db.board import Board, load_board
+from maps import MapState, build_map_html, map_state, state_payload
+from ops.clock import Clock
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 15_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    board: Board
+    state: MapState
+    html: str | None  # only on the first load: later loads restyle the page in place
+
+
+class MainWindow(QMainWindow):
+    """Everything a dispatcher watches during a shift, on one screen."""
+
+    board_loaded = Signal()
+    map_loaded = Signal()
+
+    def __init__(self, db: Database, clock: Clock, *, language: str = "vi") -> None:
+        super().__init__()
+        self._db = db
+        self._clock = clock
+        self._language = language
+        self._board: Board | None = None
+        self._loading = False
+        self.runner = TaskRunner(self)
+        self.runner.error.connect(self._show_background_error)
+        self.setWindowTitle(self.tr("Outage operations console"))
+        self.setObjectName("MainWindow")
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("demoBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background:#ffd54f;color:#3e2723;font-weight:bold;padding:4px;"
+            "border-bottom:1px solid #c8a415;"
+        )
+        self.banner.hide()
+
+        self.map_view = MapView(self)
+        self.map_view.setObjectName("mapView")
+        self.map_view.map_ready.connect(self._on_map_ready)
+        self.map_view.map_failed.connect(self._on_map_failed)
+        self.map_view.bridge.outage_clicked.connect(self.select_outage)
+
+        self.outages = OutageTableModel(self)
+        self.outage_filter = OutageFilter(self)
+        self.outage_filter.setSourceModel(self.outages)
+        self.outage_view = self._make_table("outageTable", self.outage_filter)
+        self.outage_view.sortByColumn(Col.STARTED, Qt.SortOrder.DescendingOrder)
+        self.outage_view.selectionModel().currentRowChanged.connect(self._on_outage_row_changed)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("outageFilter")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter outages: reference, feeder, device, cause… (Ctrl+F)")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.outage_filter.setFilterFixedString)
+        self.open_only = QCheckBox(self.tr("Open only"), self)
+        self.open_only.setObjectName("openOnly")
+        self.open_only.toggled.connect(self.outage_filter.set_open_only)
+
+        self.crews = CrewTableModel(self)
+        self.crew_view = self._make_table("crewTable", self.crews)
+        self.crew_view.setSortingEnabled(False)
+
+        self.status = ConsoleStatusBar(db.description, self)
+        self.setStatusBar(self.status)
+
+        self._build_layout()
+        self._build_menus()
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._tick()
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _make_table(self, name: str, model: OutageFilter | CrewTableModel) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setWordWrap(False)
+        return view
+
+    def _build_layout(self) -> None:
+        outage_panel = QWidget(self)
+        outage_layout = QVBoxLayout(outage_panel)
+        outage_layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel(self.tr("Outages"), outage_panel)
+        title.setStyleSheet("font-weight:bold;font-size:11pt;")
+        filters = QHBoxLayout()
+        filters.addWidget(title)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.open_only)
+        outage_layout.addLayout(filters)
+        outage_layout.addWidget(self.outage_view)
+
+        crew_panel = QWidget(self)
+        crew_layout = QVBoxLayout(crew_panel)
+        crew_layout.setContentsMargins(4, 4, 4, 4)
+        crew_title = QLabel(self.tr("Crews"), crew_panel)
+        crew_title.setStyleSheet("font-weight:bold;font-size:11pt;")
+        crew_layout.addWidget(crew_title)
+        crew_layout.addWidget(self.crew_view)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(outage_panel)
+        self.right_splitter.addWidget(crew_panel)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.map_view)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1500, 900)
+        self.main_splitter.setSizes([850, 650])
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        view_menu.addAction(refresh)
+        find = QAction(self.tr("&Find outage"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_filter)
+        view_menu.addAction(find)
+        self.addAction(find)
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    # --- data -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the board and the map in the background; the window is usable meanwhile."""
+        self.status.show_message(self.tr("Loading the network and outages…"))
+        self._load(first=True)
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        if self._board is not None:
+            self._load(first=False)
+
+    def _load(self, *, first: bool) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        db, now = self._db, self._clock.now()
+
+        def work() -> _Loaded:
+            board = load_board(db, now)
+            state = map_state(board.network, board.outages, board.crews)
+            html = None
+            if first:
+                title = board.site.district_name or "Outage console"
+                html = build_map_html(
+                    board.network, state, title=title, demo=board.site.is_demo,
+                    center=board.site.center, bridge=True,
+                )  # fmt: skip
+            return _Loaded(board, state, html)
+
+        self.runner.run(work, self._on_loaded, self._on_load_failed)
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        self._loading = False
+        selected = self.selected_outage_id()
+        self._board = loaded.board
+        feeder_names = {f.feeder_id: f.name for f in loaded.board.network.feeders}
+        self.outages.set_outages(loaded.board.outages, feeder_names)
+        self.crews.set_crews(
+            loaded.board.crews, {o.outage_id: o.reference for o in loaded.board.outages}
+        )
+        if loaded.html is not None:
+            self.outage_view.resizeColumnsToContents()
+            self.crew_view.resizeColumnsToContents()
+            self.map_view.show_html(loaded.html)
+        else:
+            self.map_view.call("applyState", state_payload(loaded.state))
+        if selected is not None:
+            self.select_outage(selected)
+        self._show_site(loaded.board)
+        self.status.clear_message()
+        self.board_loaded.emit()
+
+    def _on_load_failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.status.show_message(self.tr("Could not read the database: %1").replace("%1", str(exc)))
+
+    def _show_site(self, board: Board) -> None:
+        site = board.site
+        name = site.district_name or self.tr("(no district)")
+        self.setWindowTitle(f"{name} – {self.tr('Outage operations console')}")
+        if site.is_demo:
+            self.banner.setText(
+                self.tr("DEMO DATA – %1 is a generated district, not a real network.").replace(
+                    "%1", name
+                )
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
+        open_outages = [o for o in board.outages if o.status.is_open]
+        self.status.set_counts(
+            open_outages=len(open_outages),
+            customers_out=sum(o.customers_out for o in open_outages),
+            customers=site.customers,
+            crews_out=sum(1 for c in board.crews if c.outage_ids),
+            crews=len(board.crews),
+        )
+
+    def _on_map_ready(self) -> None:
+        selected = self.selected_outage_id()
+        if selected is not None:
+            self.map_view.call("highlightOutage", selected)
+        self.map_loaded.emit()
+
+    def _on_map_failed(self, reason: str) -> None:
+        log.error("map failed: %s", reason)
+        self.status.show_message(self.tr("The map could not be shown: %1").replace("%1", reason))
+
+    def _show_background_error(self, message: str) -> None:
+        self.status.show_message(message)
+
+    def _tick(self) -> None:
+        now: datetime = self._clock.now()
+        self.status.set_clock(now)
+        self.outages.set_now(now)
+
+    # --- selection ----------------------------------------------------------------------
+
+    def selected_outage_id(self) -> int | None:
+        index = self.outage_view.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(OUTAGE_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_outage(self, outage_id: int) -> None:
+        """Select an outage's row (clearing a filter that hides it) and scroll to it."""
+        row = self.outages.row_of(outage_id)
+        if row is None:
+            return
+        proxy_index = self.outage_filter.mapFromSource(self.outages.index(row, 0))
+        if not proxy_index.isValid():
+            self.filter_edit.clear()
+            self.open_only.setChecked(False)
+            proxy_index = self.outage_filter.mapFromSource(self.outages.index(row, 0))
+        self.outage_view.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.outage_view.scrollTo(proxy_index)
+
+    def _on_outage_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        outage_id = current.data(OUTAGE_ID_ROLE) if current.isValid() else None
+        self.map_view.call("highlightOutage", outage_id)
+
+    # --- window state -----------------------------------------------------------------
+
+    def restore_layout(self, settings: QSettings) -> None:
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
+            state = settings.value(f"window/splitter_{key}")
+            if state is not None:
+                splitter.restoreState(state)
+        for key, view in (("outages", self.outage_view), ("crews", self.crew_view)):
+            state = settings.value(f"window/header_{key}")
+            if state is not None:
+                view.horizontalHeader().restoreState(state)
+
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter_main", self.main_splitter.saveState())
+        settings.setValue("window/splitter_right", self.right_splitter.saveState())
+        settings.setValue("window/header_outages", self.outage_view.horizontalHeader().saveState())
+        settings.setValue("window/header_crews", self.crew_view.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock_timer.stop()
+        self._refresh_timer.stop()
+        self.save_layout(QSettings())
+        self.runner.wait()
+        super().closeEvent(event)

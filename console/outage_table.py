@@ -1,0 +1,198 @@
+"""The outage table: a thin model over Outage records, sortable and filterable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from console import labels
+from ops.clock import format_local
+from ops.outages import Outage, OutageStatus
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OUTAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Col(IntEnum):
+    REFERENCE = 0
+    STATUS = 1
+    KIND = 2
+    FEEDER = 3
+    DEVICE = 4
+    CUSTOMERS_OUT = 5
+    PRIORITY = 6
+    STARTED = 7
+    ELAPSED = 8
+    ETR = 9
+    CREWS = 10
+    CAUSE = 11
+
+
+_STATUS_COLOURS = {
+    OutageStatus.PREDICTED: "#fff4ce",
+    OutageStatus.CONFIRMED: "#fde2e1",
+    OutageStatus.PARTIALLY_RESTORED: "#ffe8cc",
+    OutageStatus.RESTORED: "#e3f4e5",
+    OutageStatus.CLOSED: "#eeeeee",
+    OutageStatus.CANCELLED: "#eeeeee",
+}
+
+
+class OutageTableModel(QAbstractTableModel):
+    """One row per outage on the board."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Outage] = []
+        self._now = datetime.now(UTC)
+        self._feeder_names: dict[str, str] = {}
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Reference"), self.tr("Status"), self.tr("Type"), self.tr("Feeder"),
+            self.tr("Device"), self.tr("Customers out"), self.tr("Priority"),
+            self.tr("Started"), self.tr("Duration"), self.tr("Expected restoration"),
+            self.tr("Crews"), self.tr("Cause"),
+        ]  # fmt: skip
+
+    def set_outages(self, outages: Sequence[Outage], feeder_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(outages)
+        self._feeder_names = dict(feeder_names)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        """Move the clock: only the live duration column changes."""
+        self._now = now
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Col.ELAPSED), self.index(len(self._rows) - 1, Col.ELAPSED)
+            )
+
+    def outage_at(self, row: int) -> Outage:
+        return self._rows[row]
+
+    def row_of(self, outage_id: int) -> int | None:
+        for row, outage in enumerate(self._rows):
+            if outage.outage_id == outage_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        o = self._rows[index.row()]
+        col = Col(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(o, col)
+        if role == SORT_ROLE:
+            return self._sort_key(o, col)
+        if role == OUTAGE_ID_ROLE:
+            return o.outage_id
+        if role == Qt.ItemDataRole.BackgroundRole and col == Col.STATUS:
+            return QBrush(QColor(_STATUS_COLOURS[o.status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Col.CUSTOMERS_OUT, Col.PRIORITY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Col.ETR and o.etr is not None:
+            return (
+                self.tr("Source: %1; changed %2 times")
+                .replace("%1", labels.etr_source(o.etr_source))
+                .replace("%2", str(o.etr_changes))
+            )
+        return None
+
+    def _display(self, o: Outage, col: Col) -> str:
+        match col:
+            case Col.REFERENCE:
+                return o.reference
+            case Col.STATUS:
+                return labels.outage_status(o.status)
+            case Col.KIND:
+                return labels.outage_kind(o.kind)
+            case Col.FEEDER:
+                return self._feeder_names.get(o.feeder_id or "", o.feeder_id or "")
+            case Col.DEVICE:
+                return o.device_id or ""
+            case Col.CUSTOMERS_OUT:
+                return f"{o.customers_out:,}".replace(",", ".")
+            case Col.PRIORITY:
+                return str(o.priority_customers) if o.priority_customers else ""
+            case Col.STARTED:
+                return format_local(o.started_at)
+            case Col.ELAPSED:
+                end = o.restored_at if not o.status.is_open and o.restored_at else self._now
+                return labels.since(o.started_at, end)
+            case Col.ETR:
+                if o.etr is None:
+                    return ""
+                moved = f" (±{o.etr_changes})" if o.etr_changes else ""
+                return format_local(o.etr) + moved
+            case Col.CREWS:
+                return ", ".join(o.crew_ids)
+            case Col.CAUSE:
+                return o.cause
+
+    def _sort_key(self, o: Outage, col: Col) -> Any:
+        match col:
+            case Col.CUSTOMERS_OUT:
+                return o.customers_out
+            case Col.PRIORITY:
+                return o.priority_customers
+            case Col.STARTED | Col.ELAPSED:
+                return o.started_at.timestamp()
+            case Col.ETR:
+                return o.etr.timestamp() if o.etr else float("inf")
+            case Col.STATUS:
+                return list(OutageStatus).index(o.status)
+            case _:
+                return self._display(o, col)
+
+
+class OutageFilter(QSortFilterProxyModel):
+    """Filters by free text over every column, and optionally to open outages only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_only = False
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_open_only(self, open_only: bool) -> None:
+        self.beginFilterChange()
+        self._open_only = open_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, OutageTableModel)
+        outage = model.outage_at(source_row)
+        if self._open_only and not outage.status.is_open:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)

@@ -1,0 +1,57 @@
+"""The status bar: which database, how many out, and the time in Vietnam."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ops.clock import to_local
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # Vietnamese thousands separator
+
+
+class ConsoleStatusBar(QStatusBar):
+    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(self)
+        self.message.setObjectName("statusMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.database = QLabel(database, self)
+        self.database.setObjectName("statusDatabase")
+        self.database.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("statusCounts")
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("statusClock")
+        self.clock.setStyleSheet("font-weight:bold;")
+        self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.counts)
+        self.addPermanentWidget(self.database)
+        self.addPermanentWidget(self.clock)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def clear_message(self) -> None:
+        self.message.clear()
+
+    def set_counts(
+        self, *, open_outages: int, customers_out: int, customers: int, crews_out: int, crews: int
+    ) -> None:
+        self.counts.setText(
+            self.tr("Open outages: %1 · Customers out: %2 / %3 · Crews out: %4 / %5")
+            .replace("%1", _number(open_outages))
+            .replace("%2", _number(customers_out))
+            .replace("%3", _number(customers))
+            .replace("%4", str(crews_out))
+            .replace("%5", str(crews))
+        )
+
+    def set_clock(self, now: datetime) -> None:
+        local = to_local(now)
+        self.clock.setText(local.strftime("%H:%M:%S %d/%m/%Y") + " (GMT+7)")

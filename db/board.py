@@ -1,0 +1,66 @@
+"""What the dispatcher's main screen shows, read in one unit of work."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from db.database import Database
+from db.repositories.crews import CrewRepository
+from db.repositories.network import NetworkRepository
+from db.repositories.outages import OutageRepository
+from db.repositories.planned import PlannedOutageRepository
+from ops.crews import Crew
+from ops.network import NetworkModel
+from ops.outages import Outage
+from ops.planned import PlannedOutage
+
+# Restored outages stay on the board this long, so the shift sees what just ended.
+RECENT = timedelta(hours=12)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    district_name: str
+    is_demo: bool
+    center: tuple[float, float] | None
+    customers: int
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    site: SiteInfo
+    network: NetworkModel
+    outages: tuple[Outage, ...]
+    crews: tuple[Crew, ...]
+    plans: tuple[PlannedOutage, ...]
+
+
+def load_board(db: Database, now: datetime) -> Board:
+    with db.session() as s:
+        network_repo = NetworkRepository(s)
+        network = network_repo.load_model()
+        customers = network_repo.customer_count()
+        outages = tuple(OutageRepository(s).list_board(now - RECENT))
+        crews = tuple(CrewRepository(s).list_all())
+        plans = tuple(PlannedOutageRepository(s).list_all())
+    settings = db.site_settings()
+    return Board(_site(settings, customers), network, outages, crews, plans)
+
+
+def _site(settings: dict[str, str], customers: int) -> SiteInfo:
+    center: tuple[float, float] | None = None
+    raw = settings.get("map_center")
+    if raw:
+        try:
+            lon, lat = json.loads(raw)
+            center = (float(lon), float(lat))
+        except (ValueError, TypeError):
+            center = None  # a damaged value only costs the initial view; the map fits the data
+    return SiteInfo(
+        district_name=settings.get("district_name", ""),
+        is_demo=settings.get("is_demo") == "1",
+        center=center,
+        customers=customers,
+    )

@@ -1,0 +1,104 @@
+"""Writes the generated demo district into a database, replacing what was there."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import delete
+
+from db.database import Database
+from db.models import (
+    AuditRow,
+    CrewAssignmentRow,
+    CrewMemberRow,
+    CrewRow,
+    NoticeRow,
+    OutageEventRow,
+    OutageRow,
+    OutboxMessageRow,
+    PlannedOutageRow,
+    SiteSettingRow,
+    SwitchingStepRow,
+)
+from db.repositories.crews import CrewRepository
+from db.repositories.network import NetworkRepository
+from db.repositories.outages import OutageRepository
+from db.repositories.planned import PlannedOutageRepository
+from ops.demo import DemoDistrict
+from ops.outages import JournalEntry, OutageStatus
+
+DEMO_USER = "demo"
+
+# Operational tables first, children before parents, so foreign keys hold at every step.
+_OPERATIONAL = (
+    OutboxMessageRow,
+    NoticeRow,
+    OutageEventRow,
+    CrewAssignmentRow,
+    OutageRow,
+    SwitchingStepRow,
+    PlannedOutageRow,
+    CrewMemberRow,
+    CrewRow,
+    AuditRow,
+    SiteSettingRow,
+)
+
+
+def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
+    """Replace the database's content with the demo district, in one transaction."""
+    with db.session() as s:
+        for table in _OPERATIONAL:
+            s.execute(delete(table))
+        NetworkRepository(s).replace_all(district.network, district.customers)
+        CrewRepository(s).add_many(district.crews)
+        PlannedOutageRepository(s).add_many(district.planned)
+        outages = OutageRepository(s)
+        outages.add_many(district.outages)
+        for o in district.outages:
+            device = o.device_id or "?"
+            outages.append_journal(
+                JournalEntry(
+                    0,
+                    o.outage_id,
+                    "device_operation",
+                    f"{device} mở / cắt",
+                    o.started_at,
+                    at,
+                    DEMO_USER,
+                )
+            )
+            outages.append_journal(
+                JournalEntry(
+                    0,
+                    o.outage_id,
+                    "status",
+                    f"Ghi nhận sự cố: {o.cause}",
+                    o.reported_at,
+                    at,
+                    DEMO_USER,
+                )
+            )
+            if o.restored_at is not None and o.status is not OutageStatus.PARTIALLY_RESTORED:
+                outages.append_journal(
+                    JournalEntry(
+                        0,
+                        o.outage_id,
+                        "status",
+                        "Đã khôi phục cấp điện",
+                        o.restored_at,
+                        at,
+                        DEMO_USER,
+                    )
+                )
+        s.add_all(
+            SiteSettingRow(key=key, value=value)
+            for key, value in {
+                "district_name": district.name,
+                "province": district.province,
+                "is_demo": "1",
+                "map_center": json.dumps(list(district.center)),
+                "seeded_at": at.isoformat(),
+            }.items()
+        )

@@ -1,0 +1,156 @@
+"""Outage-operations console: the composition root and the command line.
+
+python main.py                      open the console window
+python main.py seed-demo            create or refresh the demo district
+python main.py export-map --out F   write the map as one offline HTML file
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ops import __version__
+from ops.settings import Settings, SettingsError, load_settings, resolve_database_url
+
+if TYPE_CHECKING:
+    from db import Database
+
+log = logging.getLogger("console")
+
+
+class CommandError(Exception):
+    """A problem the person at the command line can fix; printed without a traceback."""
+
+
+def _open_database(url: str, *, is_default: bool, create_demo: bool) -> Database:
+    from db import Database, DatabaseError
+    from db.migrate import SchemaTooNewError
+
+    try:
+        db = Database(url)
+        db.upgrade()
+    except (DatabaseError, SchemaTooNewError) as exc:
+        raise CommandError(str(exc)) from exc
+    if create_demo and is_default and not db.site_settings():
+        print("First start: creating the demo district (a few seconds)…", file=sys.stderr)
+        _seed(db)
+    return db
+
+
+def _seed(db: Database) -> None:
+    from db.seed import seed_demo
+    from ops.demo import generate_demo_district
+
+    started = time.perf_counter()
+    now = datetime.now(UTC)
+    district = generate_demo_district(now)
+    seed_demo(db, district, at=now)
+    print(
+        f"Demo district written: {district.name}, {len(district.customers):,} customers, "
+        f"{len(district.network.transformers):,} transformers, {len(district.outages)} outages "
+        f"({time.perf_counter() - started:.1f} s).",
+        file=sys.stderr,
+    )
+
+
+def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:
+    url, is_default = resolve_database_url(args.db, settings)
+    db = _open_database(url, is_default=is_default, create_demo=True)
+    from console.app import run_console
+
+    return run_console(db, language=args.lang or settings.language)
+
+
+def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
+    url, is_default = resolve_database_url(args.db, settings)
+    db = _open_database(url, is_default=is_default, create_demo=False)
+    site = db.site_settings()
+    if site and site.get("is_demo") != "1" and not args.force:
+        raise CommandError(
+            "This database holds a real district (it is not marked as demo data); seed-demo "
+            "would replace it. Give --force if that is really what you want."
+        )
+    _seed(db)
+    return 0
+
+
+def cmd_export_map(args: argparse.Namespace, settings: Settings) -> int:
+    from db.board import load_board
+    from maps import build_map_html, map_state
+
+    url, is_default = resolve_database_url(args.db, settings)
+    db = _open_database(url, is_default=is_default, create_demo=True)
+    board = load_board(db, datetime.now(UTC))
+    if not board.network.segments:
+        raise CommandError("The database holds no network yet: nothing to draw.")
+    state = map_state(board.network, board.outages, board.crews)
+    html = build_map_html(
+        board.network,
+        state,
+        title=board.site.district_name or "Outage map",
+        demo=board.site.is_demo,
+        center=board.site.center,
+        bridge=False,
+    )
+    out = Path(args.out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(out)  # never leave a half-written map behind
+    except OSError as exc:
+        raise CommandError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    print(f"Map written to {out} ({len(html) / 1e6:.1f} MB)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Outage-operations console for distribution dispatch offices.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: $OMS_DATABASE_URL, the settings file, or the embedded "
+        "SQLite file), e.g. postgresql+psycopg://user@host/outages",
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default vi)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    seed = sub.add_parser("seed-demo", help="create or refresh the demo district database")
+    seed.add_argument("--force", action="store_true", help="replace even a non-demo database")
+    seed.set_defaults(handler=cmd_seed_demo)
+
+    export = sub.add_parser("export-map", help="write the map as a self-contained offline HTML")
+    export.add_argument("--out", required=True, metavar="FILE.html")
+    export.set_defaults(handler=cmd_export_map)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Callable[[argparse.Namespace, Settings], int] = args.handler
+    try:
+        return handler(args, load_settings())
+    except (CommandError, SettingsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

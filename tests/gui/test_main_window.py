@@ -1,0 +1,115 @@
+"""The main window on the demo district: table, crews, status bar, map, and their links."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from console.crew_panel import CrewTableModel
+from console.main_window import MainWindow
+from console.outage_table import OUTAGE_ID_ROLE, Col
+from db import Database
+from db.board import load_board
+from tests.conftest import DEMO_NOW
+
+
+def map_state(qtbot, window: MainWindow) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    with qtbot.waitCallback(timeout=10_000) as cb:
+        window.map_view.evaluate("JSON.stringify(OmsMap.state())", cb)
+    result = cb.args[0]
+    assert isinstance(result, str), result
+    return json.loads(result)
+
+
+def test_the_first_screen_shows_work(qtbot, window: MainWindow, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    board = load_board(demo_db, DEMO_NOW)
+    assert window.outages.rowCount() == len(board.outages) > 0
+    assert window.crews.rowCount() == len(board.crews) > 0
+    assert window.banner.isVisible()
+    assert "DEMO" in window.banner.text().upper()
+    assert "SQLite" in window.status.database.text()
+    open_out = sum(o.customers_out for o in board.outages if o.status.is_open)
+    assert f"{open_out:,}".replace(",", ".") in window.status.counts.text()
+    state = map_state(qtbot, window)
+    assert state["ready"] is True
+    assert state["outages"] == len(board.outages)
+    assert state["crews"] == len(board.crews)
+    assert state["dark_segments"] > 0
+    assert state["planned_segments"] > 0
+
+
+def test_selecting_an_outage_highlights_it_on_the_map(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    index = window.outage_filter.index(2, Col.REFERENCE)
+    outage_id = index.data(OUTAGE_ID_ROLE)
+    window.outage_view.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: map_state(qtbot, window)["highlighted"] == outage_id, timeout=10_000)
+
+
+def test_clicking_an_outage_on_the_map_selects_its_row(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    target = window.outages.outage_at(window.outages.rowCount() - 1).outage_id
+    assert window.selected_outage_id() != target
+    window.map_view.page().runJavaScript(f"OmsMap.fireOutageClick({target})")
+    qtbot.waitUntil(lambda: window.selected_outage_id() == target, timeout=10_000)
+    assert map_state(qtbot, window)["highlighted"] == target
+
+
+def test_the_filter_narrows_the_table(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    first = window.outages.outage_at(0)
+    window.filter_edit.setText(first.reference)
+    assert window.outage_filter.rowCount() == 1
+    window.filter_edit.clear()
+    window.open_only.setChecked(True)
+    assert window.outage_filter.rowCount() == sum(
+        1 for r in range(window.outages.rowCount()) if window.outages.outage_at(r).status.is_open
+    )
+
+
+def test_a_change_in_the_database_reaches_the_map_without_reloading(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, demo_db: Database
+) -> None:
+    window.map_view.page().runJavaScript("window.__notReloaded = 42;")
+    before = map_state(qtbot, window)
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE outages SET status='restored', customers_out=0, restored_at=started_at "
+            "WHERE status IN ('confirmed','predicted','partiallyRestored') AND kind='unplanned'"
+        )
+        conn.exec_driver_sql(
+            "UPDATE switching_devices SET is_open = normal_open WHERE switch_id NOT IN "
+            "(SELECT device_id FROM outages WHERE kind='planned')"
+        )
+    with qtbot.waitSignal(window.board_loaded, timeout=10_000):
+        window.refresh()
+    qtbot.waitUntil(lambda: map_state(qtbot, window)["dark_segments"] == 0, timeout=10_000)
+    assert before["dark_segments"] > 0
+    with qtbot.waitCallback(timeout=5_000) as cb:
+        window.map_view.evaluate("window.__notReloaded", cb)
+    assert cb.args[0] == 42
+
+
+def test_window_layout_is_remembered(qtbot, window: MainWindow, demo_db: Database, clock) -> None:  # type: ignore[no-untyped-def]
+    window.main_splitter.setSizes([300, 1200])
+    window.outage_view.setColumnWidth(Col.CAUSE, 333)
+    saved = window.main_splitter.sizes()
+    settings = QSettings()
+    window.save_layout(settings)
+    second = MainWindow(demo_db, clock)
+    qtbot.addWidget(second)
+    second.restore_layout(settings)
+    second.show()
+    # The offscreen screen is smaller than the window, so geometry is clamped: compare shares.
+    share = saved[0] / sum(saved)
+    restored = second.main_splitter.sizes()
+    assert abs(restored[0] / sum(restored) - share) < 0.02
+    assert second.outage_view.columnWidth(Col.CAUSE) == 333
+    second.close()
+    second.deleteLater()
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.outages)
+    qtmodeltester.check(window.outage_filter)
+    assert isinstance(window.crews, CrewTableModel)
+    qtmodeltester.check(window.crews)
