@@ -67,7 +67,7 @@ def run_console(db: Database, *, language: str) -> int:
     window = MainWindow(db, SystemClock(), language=language)
     first_paint = _FirstPaint(report)
     window.installEventFilter(first_paint)
-    window.restore_layout(QSettings())
+    first_start = not window.restore_layout(QSettings())
     window.map_loaded.connect(lambda: _mark("map_loaded", report))
     if os.environ.get(QUIT_AFTER_MAP_ENV) == "1":
         window.map_loaded.connect(lambda: QTimer.singleShot(0, window.close))
@@ -80,7 +80,15 @@ def run_console(db: Database, *, language: str) -> int:
     wake.start(250)
     wake.timeout.connect(lambda: None)
 
-    window.show()
+    if first_start:
+        # A control-room screen is there to be filled; the geometry also serves when no
+        # window manager is running to honour "maximised".
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()
+    else:
+        window.show()
     window.start()
     code = app.exec()
     wake.stop()

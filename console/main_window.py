@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.crew_panel import CrewTableModel
 from console.map_view import MapView
+from console.menus import MainMenus
 from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self._build_layout()
-        self._build_menus()
+        self.menus = MainMenus(self)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -114,6 +115,19 @@ class MainWindow(QMainWindow):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._tick()
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    @property
+    def board(self) -> Board | None:
+        """What the screen shows now; None until the first load has finished."""
+        return self._board
 
     # --- layout -----------------------------------------------------------------------
 
@@ -176,28 +190,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1500, 900)
         self.main_splitter.setSizes([850, 650])
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        view_menu.addAction(refresh)
-        find = QAction(self.tr("&Find outage"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._focus_filter)
-        view_menu.addAction(find)
-        self.addAction(find)
-
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus()
-        self.filter_edit.selectAll()
 
     # --- data -------------------------------------------------------------------------
 
@@ -328,10 +320,12 @@ class MainWindow(QMainWindow):
 
     # --- window state -----------------------------------------------------------------
 
-    def restore_layout(self, settings: QSettings) -> None:
+    def restore_layout(self, settings: QSettings) -> bool:
+        """Put the window back as the user left it; False on a first start (nothing saved)."""
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None:
+            return False
+        self.restoreGeometry(geometry)
         for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
             state = settings.value(f"window/splitter_{key}")
             if state is not None:
@@ -340,6 +334,7 @@ class MainWindow(QMainWindow):
             state = settings.value(f"window/header_{key}")
             if state is not None:
                 view.horizontalHeader().restoreState(state)
+        return True
 
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())

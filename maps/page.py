@@ -121,6 +121,8 @@ def build_map_html(
         zoom_control=True,
         control_scale=False,
         font_size="12px",
+        zoom_snap=0.25,  # fitting the district to the view should not lose half the screen
+        zoom_delta=0.5,
     )
     # Per instance: folium's defaults are CDN links (Leaflet, jQuery, Bootstrap, Font Awesome).
     fmap.default_js = []

@@ -6,6 +6,7 @@ command line override the database URL. Window geometry lives in Qt's own store,
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -70,6 +71,24 @@ def load_settings(path: Path | None = None) -> Settings:
     if settings.language not in LANGUAGES:
         raise SettingsError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
     return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings file (only values that differ from the defaults), atomically."""
+    path = path or config_dir() / "settings.toml"
+    defaults = Settings()
+    lines = [
+        f"{f.name} = {json.dumps(getattr(settings, f.name), ensure_ascii=False)}"
+        for f in fields(Settings)
+        if getattr(settings, f.name) is not None
+        and getattr(settings, f.name) != getattr(defaults, f.name)
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    # A JSON string is a valid TOML basic string for everything a setting can hold.
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
 
 
 def resolve_database_url(cli_url: str | None, settings: Settings) -> tuple[str, bool]:

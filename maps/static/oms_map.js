@@ -344,8 +344,17 @@
       body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--restored"></span>', words.outage_restored));
       body.appendChild(legendRow('<span class="oms-key-crew">' + TRUCK_SVG + "</span>", words.crew));
       if (S.feeders.length) {
-        body.appendChild(el("div", "oms-legend__section", words.feeders));
+        // The feeder list is long: folded until asked for (line tooltips name feeders too).
+        var section = el("button", "oms-legend__section oms-legend__section--folded", words.feeders);
+        section.type = "button";
+        body.appendChild(section);
         var list = el("div", "oms-legend__feeders");
+        list.style.display = "none";
+        section.addEventListener("click", function () {
+          var folded = list.style.display === "none";
+          list.style.display = folded ? "" : "none";
+          section.classList.toggle("oms-legend__section--folded", !folded);
+        });
         var shown = S.feeders.slice(0, 12);
         shown.forEach(function (f) {
           list.appendChild(legendRow(swatchLine(f.color, 3, null, "round"), f.name));
@@ -619,8 +628,10 @@
     return true;
   };
 
+  /** The whole network in view. */
   OmsMap.fitNetwork = function () {
-    if (S && S.bounds.isValid()) S.map.fitBounds(S.bounds, { padding: [24, 24] });
+    if (!S || !S.bounds.isValid()) return;
+    S.map.fitBounds(S.bounds, { padding: [24, 24] });
   };
 
   /** A plain summary for tests and the host: read it with JSON.stringify(OmsMap.state()). */
@@ -691,10 +702,22 @@
     L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
     buildLegend();
 
-    if (data.center) {
-      map.setView(data.center, S.bounds.isValid() ? map.getBoundsZoom(S.bounds.pad(0.05)) : 13);
-    } else if (S.bounds.isValid()) {
-      map.fitBounds(S.bounds, { padding: [24, 24] });
+    // Until the dispatcher moves the map, keep the whole network in view as the window
+    // settles (the page often loads before the window reaches its final size).
+    S.userMoved = false;
+    map.on("dragstart", function () {
+      S.userMoved = true;
+    });
+    map.getContainer().addEventListener("wheel", function () {
+      S.userMoved = true;
+    });
+    map.on("resize", function () {
+      if (!S.userMoved) OmsMap.fitNetwork();
+    });
+    if (S.bounds.isValid()) {
+      OmsMap.fitNetwork();
+    } else if (data.center) {
+      map.setView(data.center, 13);
     } else {
       map.setView([10.78, 106.7], 11);
     }

@@ -5,243 +5,306 @@
     <name>ConsoleStatusBar</name>
     <message>
         <source>Open outages: %1 · Customers out: %2 / %3 · Crews out: %4 / %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố đang mở: %1 · KH mất điện: %2 / %3 · Đội đang làm việc: %4 / %5</translation>
     </message>
 </context>
 <context>
     <name>CrewTableModel</name>
     <message>
         <source>Crew</source>
-        <translation type="unfinished"></translation>
+        <translation>Đội</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Outages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>Xe</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự báo</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xác nhận</translation>
     </message>
     <message>
         <source>Partially restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục một phần</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khôi phục</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đóng</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch</translation>
     </message>
     <message>
         <source>Awaiting assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chờ phân công</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phân công</translation>
     </message>
     <message>
         <source>En route</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang di chuyển</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đến hiện trường</translation>
     </message>
     <message>
         <source>Field work complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn thành hiện trường</translation>
     </message>
     <message>
         <source>Line repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa chữa đường dây</translation>
     </message>
     <message>
         <source>Cable</source>
-        <translation type="unfinished"></translation>
+        <translation>Cáp ngầm</translation>
     </message>
     <message>
         <source>Inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra</translation>
     </message>
     <message>
         <source>Substation</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạm biến áp</translation>
     </message>
     <message>
         <source>system estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>hệ thống ước tính</translation>
     </message>
     <message>
         <source>crew assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>đội công tác đánh giá</translation>
     </message>
     <message>
         <source>dispatcher</source>
-        <translation type="unfinished"></translation>
+        <translation>điều độ viên</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Export map as HTML…</source>
+        <translation>&amp;Xuất bản đồ ra HTML…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>&amp;Find outage</source>
+        <translation>&amp;Tìm sự cố</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Could not save the setting: %1</source>
+        <translation>Không lưu được thiết lập: %1</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of the console.</source>
+        <translation>Ngôn ngữ mới được áp dụng từ lần khởi động sau.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Outage operations console %1
+
+Feeder outages, crews, restoration deadlines, planned interruptions and their notices, for distribution dispatch offices.
+
+Database: %2</source>
+        <translation>Điều hành mất điện %1
+
+Sự cố xuất tuyến, đội công tác, thời hạn khôi phục, ngừng cấp điện theo kế hoạch và thông báo khách hàng, dành cho trung tâm điều độ điện lực.
+
+Cơ sở dữ liệu: %2</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>Xuất bản đồ</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Trang web (*.html)</translation>
+    </message>
+    <message>
+        <source>Map written to %1</source>
+        <translation>Đã ghi bản đồ vào %1</translation>
+    </message>
+    <message>
+        <source>Could not write the map: %1</source>
+        <translation>Không ghi được bản đồ: %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Outage operations console</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều hành mất điện</translation>
     </message>
     <message>
         <source>Filter outages: reference, feeder, device, cause… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc sự cố: mã, xuất tuyến, thiết bị, nguyên nhân… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Open only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ sự cố đang mở</translation>
     </message>
     <message>
         <source>Outages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố</translation>
     </message>
     <message>
         <source>Crews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Đội công tác</translation>
     </message>
     <message>
         <source>Loading the network and outages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tải lưới điện và sự cố…</translation>
     </message>
     <message>
         <source>Could not read the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được cơ sở dữ liệu: %1</translation>
     </message>
     <message>
         <source>(no district)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa có điện lực)</translation>
     </message>
     <message>
         <source>DEMO DATA – %1 is a generated district, not a real network.</source>
-        <translation type="unfinished"></translation>
+        <translation>DỮ LIỆU DEMO – %1 là điện lực giả lập, không phải lưới điện thật.</translation>
     </message>
     <message>
         <source>The map could not be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hiển thị được bản đồ: %1</translation>
     </message>
 </context>
 <context>
     <name>OutageTableModel</name>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Feeder</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất tuyến</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết bị</translation>
     </message>
     <message>
         <source>Customers out</source>
-        <translation type="unfinished"></translation>
+        <translation>KH mất điện</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>KH ưu tiên</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <source>Expected restoration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự kiến có điện</translation>
     </message>
     <message>
         <source>Crews</source>
-        <translation type="unfinished"></translation>
+        <translation>Đội công tác</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguyên nhân</translation>
     </message>
     <message>
         <source>Source: %1; changed %2 times</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn: %1; đã đổi %2 lần</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,140 @@
+"""The main window's menus and the actions behind them that are not about the board itself."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from maps import build_map_html, map_state
+from ops import __version__
+from ops.settings import SettingsError, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from console.main_window import MainWindow
+
+
+class MainMenus(QObject):
+    """File, View and Help menus of the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self._build()
+
+    def _build(self) -> None:
+        file_menu = self._w.menuBar().addMenu(self.tr("&File"))
+        export = QAction(self.tr("&Export map as HTML…"), self._w)
+        export.triggered.connect(self._export_map)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self._w)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self._w.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self._w.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self._w)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self._w.refresh)
+        view_menu.addAction(refresh)
+        find = QAction(self.tr("&Find outage"), self._w)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_filter)
+        view_menu.addAction(find)
+        self._w.addAction(find)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self._w)
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self._w.language)
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        group.triggered.connect(self._choose_language)
+
+        help_menu = self._w.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self._w)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _choose_language(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == self._w.language:
+            return
+        try:
+            save_settings(replace(load_settings(), language=code))
+        except (OSError, SettingsError) as exc:
+            QMessageBox.warning(
+                self._w,
+                self.tr("Language"),
+                self.tr("Could not save the setting: %1").replace("%1", str(exc)),
+            )
+            return
+        QMessageBox.information(
+            self._w,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of the console."),
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self._w,
+            self.tr("About"),
+            self.tr(
+                "Outage operations console %1\n\nFeeder outages, crews, restoration deadlines, "
+                "planned interruptions and their notices, for distribution dispatch offices.\n\n"
+                "Database: %2"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self._w.database.description),
+        )
+
+    def _export_map(self) -> None:
+        if self._w.board is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self._w, self.tr("Export map"), "ban-do-su-co.html", self.tr("Web page (*.html)")
+        )
+        if not path:
+            return
+        board = self._w.board
+        target = Path(path)
+
+        def work() -> Path:
+            html = build_map_html(
+                board.network,
+                map_state(board.network, board.outages, board.crews),
+                title=board.site.district_name or "Outage map",
+                demo=board.site.is_demo,
+                center=board.site.center,
+                bridge=False,
+            )
+            partial = target.with_name(target.name + ".part")
+            partial.write_text(html, encoding="utf-8")
+            partial.replace(target)
+            return target
+
+        self._w.runner.run(
+            work,
+            lambda written: self._w.status.show_message(
+                self.tr("Map written to %1").replace("%1", str(written))
+            ),
+            self._export_failed,
+        )
+
+    def _export_failed(self, exc: Exception) -> None:
+        QMessageBox.warning(
+            self._w,
+            self.tr("Export map"),
+            self.tr("Could not write the map: %1").replace("%1", str(exc)),
+        )
+
+    def _focus_filter(self) -> None:
+        self._w.filter_edit.setFocus()
+        self._w.filter_edit.selectAll()

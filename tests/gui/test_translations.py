@@ -1,0 +1,53 @@
+"""The Vietnamese interface is complete, compiled from its source, and used by default."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from console.i18n import TRANSLATIONS, install_translators
+from console.outage_table import OutageTableModel
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def test_every_interface_string_has_a_vietnamese_translation(tmp_path: Path) -> None:
+    ts = tmp_path / "console_vi.ts"
+    shutil.copyfile(TRANSLATIONS / "console_vi.ts", ts)
+    sources = sorted(str(p) for p in (ROOT / "console").glob("*.py"))
+    lupdate = [str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
+    subprocess.run([*lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True)
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "run scripts/update_translations.sh and translate"
+    assert text == (TRANSLATIONS / "console_vi.ts").read_text(encoding="utf-8"), (
+        "console_vi.ts is out of date: run scripts/update_translations.sh"
+    )
+
+
+def test_the_compiled_translation_matches_its_source(tmp_path: Path) -> None:
+    qm = tmp_path / "console_vi.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TRANSLATIONS / "console_vi.ts"), "-qm", str(qm)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    assert qm.read_bytes() == (TRANSLATIONS / "console_vi.qm").read_bytes()
+
+
+def test_vietnamese_is_installed_and_english_needs_nothing(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert install_translators(qapp, "en") == []
+    english = OutageTableModel().headers()
+    translators = install_translators(qapp, "vi")
+    try:
+        assert translators
+        vietnamese = OutageTableModel().headers()
+        assert vietnamese[0] == "Mã" and english[0] == "Reference"
+        assert "KH mất điện" in vietnamese
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+        install_translators(qapp, "en")
