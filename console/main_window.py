@@ -30,7 +30,6 @@ from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
 from db import Database
 from db.board import Board, load_board
-from maps import MapState, build_map_html, map_state, state_payload
 from ops.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -41,7 +40,7 @@ REFRESH_MS = 15_000
 @dataclass(frozen=True, slots=True)
 class _Loaded:
     board: Board
-    state: MapState
+    payload: dict[str, object]  # the map's running state, for OmsMap.applyState
     html: str | None  # only on the first load: later loads restyle the page in place
 
 
@@ -210,6 +209,10 @@ class MainWindow(QMainWindow):
         db, now = self._db, self._clock.now()
 
         def work() -> _Loaded:
+            # The map package (folium, pandas) takes ~1 s to import: never on the way to
+            # the first painted window, so only here, on the worker thread.
+            from maps import build_map_html, map_state, state_payload
+
             board = load_board(db, now)
             state = map_state(board.network, board.outages, board.crews)
             html = None
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
                     board.network, state, title=title, demo=board.site.is_demo,
                     center=board.site.center, bridge=True,
                 )  # fmt: skip
-            return _Loaded(board, state, html)
+            return _Loaded(board, state_payload(state), html)
 
         self.runner.run(work, self._on_loaded, self._on_load_failed)
 
@@ -237,7 +240,7 @@ class MainWindow(QMainWindow):
             self.crew_view.resizeColumnsToContents()
             self.map_view.show_html(loaded.html)
         else:
-            self.map_view.call("applyState", state_payload(loaded.state))
+            self.map_view.call("applyState", loaded.payload)
         if selected is not None:
             self.select_outage(selected)
         self._show_site(loaded.board)

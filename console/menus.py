@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from maps import build_map_html, map_state
 from ops import __version__
 from ops.settings import SettingsError, load_settings, save_settings
 
@@ -107,6 +106,8 @@ class MainMenus(QObject):
         target = Path(path)
 
         def work() -> Path:
+            from maps import build_map_html, map_state  # heavy import, off the GUI thread
+
             html = build_map_html(
                 board.network,
                 map_state(board.network, board.outages, board.crews),

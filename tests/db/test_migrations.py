@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from db import Database
-from db.migrate import SchemaTooNewError, current_revision, head_revision
+from db.migrate import HEAD, SchemaTooNewError, current_revision, head_revision
 
 
 def test_a_new_file_is_migrated_to_head_with_every_table(tmp_path: Path) -> None:
@@ -55,3 +55,7 @@ def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path: Path) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_the_known_head_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD
