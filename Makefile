@@ -11,7 +11,8 @@ run: setup
 	$(PY) main.py $(ARGS)
 
 # Domain tests first, in a process where Qt cannot be imported; then everything else offscreen.
-test: setup
+test:
+	@scripts/bootstrap.sh --tests
 	.venv/bin/lint-imports
 	OMS_BLOCK_QT=1 $(PY) -m pytest -p no:pytest-qt tests/unit -q
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests --ignore=tests/unit -q
@@ -31,8 +32,8 @@ check: lint types test
 bench: setup
 	$(PY) bench/startup.py
 
-screenshot: setup
-	scripts/bootstrap.sh --xvfb
+screenshot:
+	@scripts/bootstrap.sh --xvfb
 	scripts/screenshot.sh resources/screenshot.png
 
 clean-venv:

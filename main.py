@@ -144,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     handler: Callable[[argparse.Namespace, Settings], int] = args.handler
     try:
         return handler(args, load_settings())

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
+from sqlalchemy.orm import Session
 
 from db.database import Database
 from db.models import (
@@ -92,6 +93,7 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
                         DEMO_USER,
                     )
                 )
+        _advance_sequences(s)
         s.add_all(
             SiteSettingRow(key=key, value=value)
             for key, value in {
@@ -101,4 +103,17 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
                 "map_center": json.dumps(list(district.center)),
                 "seeded_at": at.isoformat(),
             }.items()
+        )
+
+
+def _advance_sequences(session: Session) -> None:
+    """Rows were written with explicit ids: move PostgreSQL's id sequences past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite takes the next rowid from the table itself
+    for table, column in (("outages", "outage_id"), ("planned_outages", "plan_id")):
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                f"COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)"
+            )
         )

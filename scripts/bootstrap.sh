@@ -2,13 +2,13 @@
 # Prepares a fresh Debian/Ubuntu machine to run or test the console:
 # the Debian libraries QtWebEngine needs, then the virtual environment in .venv.
 # Safe to run again: it only installs what is missing.
-#   scripts/bootstrap.sh          libraries for the console and its tests
-#   scripts/bootstrap.sh --xvfb   also Xvfb and tools for screenshots
+#   scripts/bootstrap.sh           libraries for running the console
+#   scripts/bootstrap.sh --tests   also PostgreSQL's server, which the tests start privately
+#   scripts/bootstrap.sh --xvfb    also Xvfb and tools for screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# QtWebEngine's runtime libraries (offscreen and in a window), a font with
-# Vietnamese glyphs, poppler for looking at PDFs.
+# QtWebEngine's runtime libraries (offscreen and in a window), a font with Vietnamese glyphs.
 DEB_PACKAGES=(
   libegl1 libgl1 libx11-6 libxcomposite1 libxdamage1 libxext6 libxfixes3 libxrandr2
   libxtst6 libasound2 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6 libgbm1
@@ -18,9 +18,13 @@ DEB_PACKAGES=(
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-noto-core fonts-dejavu-core
   python3-venv
 )
-if [[ "${1:-}" == "--xvfb" ]]; then
-  DEB_PACKAGES+=(xvfb xauth imagemagick poppler-utils)
-fi
+for arg in "$@"; do
+  case $arg in
+    --tests) DEB_PACKAGES+=(postgresql) ;;  # the tests start a private PostgreSQL cluster
+    --xvfb) DEB_PACKAGES+=(xvfb xauth imagemagick poppler-utils) ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 if command -v dpkg-query >/dev/null; then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
@@ -42,21 +43,73 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 DEMO_NOW = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)
 
 
-@pytest.fixture(scope="session")
-def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo-district SQLite file, generated once per test session."""
+def _seed_demo(url: str) -> None:
     from db import Database
     from db.seed import seed_demo
     from ops.demo import generate_demo_district
 
-    path = tmp_path_factory.mktemp("template") / "demo.db"
-    db = Database(f"sqlite:///{path}")
+    db = Database(url)
     db.upgrade()
     seed_demo(db, generate_demo_district(DEMO_NOW), at=DEMO_NOW)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if db.is_sqlite:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo-district SQLite file, generated once per test session."""
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    _seed_demo(f"sqlite:///{path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A superuser URL of a private PostgreSQL server for this test session."""
+    from tests.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_template(postgres_url: str) -> str:
+    """A PostgreSQL database holding the demo district, copied by each test that needs it."""
+    from tests.postgres import create_database
+
+    _seed_demo(create_database(postgres_url, "demo_template"))
+    return "demo_template"
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each backend the console supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    from tests.postgres import create_database
+
+    server = request.getfixturevalue("postgres_url")
+    return create_database(server, f"t{os.getpid()}_{next(_counter)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A private copy of the demo database on each backend."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("demo_db_template")
+        path = tmp_path / "demo.db"
+        shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+    from tests.postgres import create_database
+
+    template_name = request.getfixturevalue("postgres_demo_template")
+    server = request.getfixturevalue("postgres_url")
+    return create_database(server, f"d{os.getpid()}_{next(_counter)}", template=template_name)
 
 
 @pytest.fixture
@@ -69,8 +122,19 @@ def demo_db_path(demo_db_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_db(demo_db_path: Path) -> Iterator[object]:
+    """The demo district in SQLite (GUI and command-line tests)."""
     from db import Database
 
     db = Database(f"sqlite:///{demo_db_path}")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def any_demo_db(demo_db_url: str) -> Iterator[object]:
+    """The demo district on SQLite and on PostgreSQL (persistence tests)."""
+    from db import Database
+
+    db = Database(demo_db_url)
     yield db
     db.dispose()

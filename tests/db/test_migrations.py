@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,10 +10,27 @@ from sqlalchemy import inspect, text
 
 from db import Database
 from db.migrate import HEAD, SchemaTooNewError, current_revision, head_revision
+from db.models import Base
 
 
-def test_a_new_file_is_migrated_to_head_with_every_table(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'new.db'}")
+@pytest.fixture
+def open_db(db_url: str) -> Iterator[Callable[[], Database]]:
+    """Opens the test database as often as a test likes; every engine is closed afterwards."""
+    opened: list[Database] = []
+
+    def open_() -> Database:
+        opened.append(Database(db_url))
+        return opened[-1]
+
+    yield open_
+    for db in opened:
+        db.dispose()
+
+
+def test_a_new_database_is_migrated_to_head_with_every_table(
+    open_db: Callable[[], Database],
+) -> None:
+    db = open_db()
     assert db.upgrade() is True
     assert current_revision(db.engine) == head_revision()
     tables = set(inspect(db.engine).get_table_names())
@@ -25,24 +43,21 @@ def test_a_new_file_is_migrated_to_head_with_every_table(tmp_path: Path) -> None
     assert db.upgrade() is False  # nothing left to do
 
 
-def test_an_older_database_is_upgraded_on_open(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    old = Database(f"sqlite:///{path}")
+def test_an_older_database_is_upgraded_on_open(open_db: Callable[[], Database]) -> None:
+    old = open_db()
     old.upgrade()
-    with old.engine.begin() as conn:  # simulate a database from before the first revision
+    Base.metadata.drop_all(old.engine)  # back to a database from before the first revision
+    with old.engine.begin() as conn:
         conn.execute(text("DELETE FROM alembic_version"))
-        for table in inspect(old.engine).get_table_names():
-            if table != "alembic_version":
-                conn.execute(text(f'DROP TABLE "{table}"'))
     old.dispose()
-    reopened = Database(f"sqlite:///{path}")
+    reopened = open_db()
     assert current_revision(reopened.engine) is None
     assert reopened.upgrade() is True
     assert current_revision(reopened.engine) == head_revision()
 
 
-def test_a_database_from_a_newer_console_is_refused(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'newer.db'}")
+def test_a_database_from_a_newer_console_is_refused(open_db: Callable[[], Database]) -> None:
+    db = open_db()
     db.upgrade()
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
