@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from console.crew_panel import CrewTableModel
 from console.main_window import MainWindow
@@ -113,3 +113,48 @@ def test_table_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -
     qtmodeltester.check(window.outage_filter)
     assert isinstance(window.crews, CrewTableModel)
     qtmodeltester.check(window.crews)
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+
+
+def test_text_from_the_database_stays_text_on_the_map(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, demo_db: Database
+) -> None:
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE outages SET cause = ?", (HOSTILE,))
+        conn.exec_driver_sql("UPDATE crews SET name = ?", (HOSTILE,))
+        conn.exec_driver_sql("UPDATE crew_members SET name = ?", (HOSTILE,))
+    with qtbot.waitSignal(window.board_loaded, timeout=10_000):
+        window.refresh()
+    target = window.outages.outage_at(0)
+    assert target.cause == HOSTILE
+    # Open every outage's and crew's tooltip, where the hostile text is shown.
+    script = """
+        (function () {
+          var shown = 0;
+          document.querySelectorAll('.leaflet-marker-icon').forEach(function (m) {
+            m.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+            shown++;
+          });
+          var tips = Array.from(document.querySelectorAll('.leaflet-tooltip'))
+            .map(function (t) { return t.textContent; }).join('\\n');
+          return JSON.stringify({
+            shown: shown,
+            pwned: window.__pwned === 1,
+            images: document.querySelectorAll('img[src="x"]').length,
+            textShown: tips.indexOf('<img src=x') >= 0
+          });
+        })()
+    """
+    window.map_view.page().runJavaScript(f"OmsMap.fireOutageClick({target.outage_id})")
+    with qtbot.waitCallback(timeout=10_000) as cb:
+        window.map_view.evaluate(script, cb)
+    result = json.loads(cb.args[0])
+    assert result["shown"] > 0
+    assert result["images"] == 0
+    assert result["pwned"] is False
+    assert result["textShown"] is True  # shown, literally, as text
+    # The crew tooltip in the panel is escaped too (Qt renders HTML-looking tooltips).
+    tip = window.crews.data(window.crews.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=x" in tip and "<img" not in tip
