@@ -178,3 +178,21 @@ def test_random_multigraphs_agree_with_the_brute_force_answer(network, data) -> 
     elements += [t.transformer_id for t in model.transformers]
     opened = data.draw(st.lists(st.sampled_from(elements), min_size=1, max_size=3))
     check(model, customers, opened)
+
+
+def test_a_new_switch_state_reuses_the_network_and_answers_as_a_fresh_index() -> None:
+    district = generate_demo_district(NOW)
+    model = district.network
+    customers = [(c.customer_id, c.node_id) for c in district.customers]
+    topology = Topology(model, customers)
+    recloser = next(s for s in model.switches if s.kind is DeviceKind.RECLOSER and not s.is_open)
+    moved = topology.with_open_switches(topology.open_switches | {recloser.switch_id})
+    fresh = Topology(with_switch_open(model, recloser.switch_id), customers)
+    assert moved.open_switches == fresh.open_switches
+    assert moved.trace().feeder_of_node == fresh.trace().feeder_of_node
+    some = [s.segment_id for s in model.segments[::50]]
+    for element in some:
+        assert moved.lost_by_opening([element]) == fresh.lost_by_opening([element])
+    assert topology.lost_by_opening([recloser.switch_id]).customers > 0  # the original is untouched
+    with pytest.raises(UnknownElementError):
+        topology.with_open_switches({"NO-SUCH-SWITCH"})
