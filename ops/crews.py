@@ -48,3 +48,4 @@ class Crew:
     position_at: datetime | None
     members: tuple[CrewMember, ...]
     outage_ids: tuple[int, ...] = ()
+    version: int = 1  # optimistic locking: an edit names the version it was made on

@@ -88,3 +88,4 @@ class JournalEntry:
     occurred_at: datetime
     entered_at: datetime
     entered_by: str
+    corrects: int | None = None  # the entry this one corrects (entries are never edited)

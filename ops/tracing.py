@@ -56,6 +56,22 @@ class Affected:
     customer_ids: tuple[str, ...]  # empty when the topology was built without customer ids
 
 
+@dataclass(frozen=True, slots=True)
+class Feeding:
+    """How the customers below an element are supplied now: for attributing their dark time.
+
+    Positions are places in the depth-first visit order, so the customers a switch supplies
+    are exactly those whose position lies in its range, and ranges nest like the tree: the
+    nearest switch upstream of a customer is the smallest range containing its position.
+    `switches` holds every switch that is a bridge on these customers' supply paths, above
+    the element (its own range included) or inside the part below it.
+    """
+
+    customer_ids: tuple[str, ...]  # in visit order
+    positions: tuple[int, ...]  # positions[i] is the place of customer_ids[i]'s node
+    switches: dict[str, tuple[int, int]]  # switch id -> half-open range of positions
+
+
 class _Index:
     """Depth-first visit order, subtree ranges and bridges for one set of open elements."""
 
@@ -195,6 +211,9 @@ class Topology:
         self._count_at = count_at
         self._ids_at = ids_at
         self._switch_ids = frozenset(s.switch_id for s in model.switches)
+        self._switch_edges = [
+            (s.switch_id, graph.element_index[s.switch_id]) for s in model.switches
+        ]
         self._lv_nodes = [(graph.node_index[lv], tr) for tr, lv in self._transformer_lv.items()]
         self._set_state(frozenset(s.switch_id for s in model.switches if s.is_open))
 
@@ -305,6 +324,39 @@ class Topology:
             transformers,
             tuple(cid for node in lost for cid in self._ids_at[node]) if self._has_ids else (),
         )
+
+    def feeding(self, element_id: str | None = None) -> Feeding:
+        """The supply paths of the customers below `element_id` (of every supplied one if None).
+
+        Empty if opening the element would cut nobody off. Needs customer ids.
+        """
+        if not self._has_ids:
+            raise ValueError("feeding needs a topology built with customer ids")
+        index = self._index
+        if element_id is None:
+            start, end = 0, len(index.order)
+        else:
+            edge = self._graph.element_index.get(element_id)
+            if edge is None:
+                raise UnknownElementError(element_id)
+            cut = index.cut_off_by(edge)
+            if cut is None:
+                return Feeding((), (), {})
+            start, end = cut
+        prefix = self._customer_prefix
+        ids = tuple(self._ids_in_order[prefix[start] : prefix[end]])
+        count_at, order = self._count_at, index.order
+        positions = tuple(p for p in range(start, end) for _ in range(count_at[order[p]]))
+        switches: dict[str, tuple[int, int]] = {}
+        for switch_id, edge in self._switch_edges:
+            child = index.child_of_edge.get(edge)
+            if child is None or index.low[child] < index.tin[child]:
+                continue  # open, dark, or in a loop: on nobody's single supply path
+            lo = index.tin[child]
+            hi = lo + index.size[child]
+            if (lo <= start and end <= hi) or (start <= lo and hi <= end):
+                switches[switch_id] = (lo, hi)
+        return Feeding(ids, positions, switches)
 
     def transformers_lost_by_opening(self, element_ids: Iterable[str]) -> list[str]:
         """Transformers that lose supply if these elements open, all else as now."""
