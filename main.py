@@ -3,6 +3,7 @@
 python main.py                      open the console window
 python main.py seed-demo            create or refresh the demo district
 python main.py export-map --out F   write the map as one offline HTML file
+python main.py import-network PATH  import or re-import the network (GIS layers or pandapower)
 """
 
 from __future__ import annotations
@@ -111,6 +112,43 @@ def cmd_export_map(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import_network(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    from db import DatabaseError
+    from db.repositories.network import NetworkRepository
+    from maps.interchange import load_network
+    from ops.validation import NetworkImportError
+
+    url, is_default = resolve_database_url(args.db, settings)
+    db = _open_database(url, is_default=is_default, create_demo=False)
+    path = Path(args.path)
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers and services
+        user = "unknown"
+    started = time.perf_counter()
+    try:
+        checked = load_network(path, Path(args.mapping) if args.mapping else None, args.crs)
+        with db.session() as s:
+            summary = NetworkRepository(s).import_network(
+                checked.network.model,
+                checked.network.customers,
+                source=str(path.resolve()),
+                imported_by=user,
+                at=datetime.now(UTC),
+                warnings=checked.report.warning_count,
+            )
+    except (NetworkImportError, DatabaseError) as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Imported {path} into {db.description} ({time.perf_counter() - started:.1f} s):")
+    print("\n".join(f"  {line}" for line in summary.lines()))
+    if checked.report.warnings:
+        print(f"{checked.report.warning_count:,} warning(s):")
+        print("\n".join(f"  {line}" for line in checked.report.warning_lines()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -135,6 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-map", help="write the map as a self-contained offline HTML")
     export.add_argument("--out", required=True, metavar="FILE.html")
     export.set_defaults(handler=cmd_export_map)
+
+    imp = sub.add_parser(
+        "import-network",
+        help="import or re-import the network: a GeoPackage, a folder or .zip of GeoJSON or "
+        "Shapefile layers (docs/network-interchange.md), or a pandapower .json",
+    )
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument("--mapping", metavar="FILE", help="column mapping (TOML) for other names")
+    imp.add_argument("--crs", metavar="EPSG:XXXX", help="coordinate system of layers without one")
+    imp.set_defaults(handler=cmd_import_network)
     return parser
 
 

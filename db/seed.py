@@ -14,6 +14,7 @@ from db.models import (
     CrewAssignmentRow,
     CrewMemberRow,
     CrewRow,
+    NetworkImportRow,
     NoticeRow,
     OutageEventRow,
     OutageRow,
@@ -27,7 +28,9 @@ from db.repositories.network import NetworkRepository
 from db.repositories.outages import OutageRepository
 from db.repositories.planned import PlannedOutageRepository
 from ops.demo import DemoDistrict
+from ops.interchange import to_interchange
 from ops.outages import JournalEntry, OutageStatus
+from ops.validation import check_network
 
 DEMO_USER = "demo"
 
@@ -44,15 +47,32 @@ _OPERATIONAL = (
     CrewRow,
     AuditRow,
     SiteSettingRow,
+    NetworkImportRow,
 )
 
 
 def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
-    """Replace the database's content with the demo district, in one transaction."""
+    """Replace the database's content with the demo district, in one transaction.
+
+    The network goes the way a utility's does: as interchange records, checked, modelled and
+    imported by id; then its switches are set as the demo's day has operated them.
+    """
+    checked = check_network(to_interchange(district.network, district.customers))
     with db.session() as s:
         for table in _OPERATIONAL:
             s.execute(delete(table))
-        NetworkRepository(s).replace_all(district.network, district.customers)
+        network = NetworkRepository(s)
+        network.import_network(
+            checked.network.model,
+            checked.network.customers,
+            source="demo district generator",
+            imported_by=DEMO_USER,
+            at=at,
+            warnings=checked.report.warning_count,
+        )
+        network.set_switch_states(
+            {w.switch_id: w.is_open for w in district.network.switches}, at=at
+        )
         CrewRepository(s).add_many(district.crews)
         PlannedOutageRepository(s).add_many(district.planned)
         outages = OutageRepository(s)

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 Coord = tuple[float, float]  # (longitude, latitude), WGS 84
+AttributeValue = str | int | float | bool | None
+# Columns of an imported layer the model has no field for, kept as (name, value) pairs in the
+# file's column order: immutable like the records that carry them, and stored as JSON.
+Attributes = tuple[tuple[str, AttributeValue], ...]
 
 
 class DeviceKind(StrEnum):
@@ -46,14 +50,19 @@ class Substation:
 
 @dataclass(frozen=True, slots=True)
 class Feeder:
-    """A radial 22 kV feeder, named after its head breaker's bay, supplied at `source_node`."""
+    """A radial 22 kV feeder, named after its head breaker's bay, supplied at `source_node`.
+
+    An imported network's plain supply point (a pandapower external grid, a source without a
+    substation in the GIS export) is a feeder without a substation.
+    """
 
     feeder_id: str
     name: str
-    substation_id: str
+    substation_id: str | None
     source_node: str
     voltage_kv: float
     area_class: AreaClass
+    attributes: Attributes = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,7 @@ class LineSegment:
     voltage_kv: float
     path: tuple[Coord, ...]
     feeder_id: str | None = None
+    attributes: Attributes = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +100,7 @@ class SwitchingDevice:
     is_open: bool
     position: Coord
     feeder_id: str | None = None
+    attributes: Attributes = ()
 
     @property
     def is_tie(self) -> bool:
@@ -108,6 +119,7 @@ class DistributionTransformer:
     name: str
     position: Coord
     feeder_id: str | None = None
+    attributes: Attributes = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +148,7 @@ class Customer:
     address: Address
     priority: Priority
     position: Coord | None
+    attributes: Attributes = ()
 
 
 @dataclass(frozen=True, slots=True)

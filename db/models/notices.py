@@ -30,7 +30,8 @@ class OutboxMessageRow(Base):
     __tablename__ = "outbox_messages"
     message_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.notice_id"), index=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.customer_id"))
+    # Not a foreign key: a message sent stays on record after a re-import removes its customer.
+    customer_id: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16))
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
     status: Mapped[str] = mapped_column(String(16))

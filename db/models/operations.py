@@ -19,7 +19,8 @@ class OutageRow(Base):
     status: Mapped[str] = mapped_column(String(24), index=True)
     # A switch, segment or transformer id: not a foreign key, because it may name any of them.
     device_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    feeder_id: Mapped[str | None] = mapped_column(ForeignKey("feeders.feeder_id"))
+    # Not a foreign key either: an outage's history keeps naming a feeder a re-import removed.
+    feeder_id: Mapped[str | None] = mapped_column(String(64))
     cause: Mapped[str] = mapped_column(String(200), default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     reported_at: Mapped[datetime] = mapped_column(UtcDateTime)

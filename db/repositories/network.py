@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from db.database import DatabaseError
 from db.models import (
     CustomerRow,
     FeederRow,
     LineSegmentRow,
+    NetworkImportRow,
     NodeRow,
+    SiteSettingRow,
     SubstationRow,
     SwitchingDeviceRow,
     TransformerRow,
 )
+from db.repositories.network_rows import (
+    attributes_of,
+    customer_of,
+    customer_row,
+    feeder_row,
+    node_row,
+    segment_row,
+    substation_row,
+    switch_row,
+    switch_state,
+    transformer_row,
+)
+from db.repositories.network_sync import insert_rows, sync_network
+from ops.interchange import ImportSummary, gc_paused
 from ops.network import (
-    Address,
     AreaClass,
     Customer,
     DeviceKind,
@@ -31,7 +50,7 @@ from ops.network import (
     SwitchingDevice,
 )
 
-_BATCH = 5_000
+IMPORTED_AT = "network_imported_at"  # site setting: when the network was last imported
 
 
 class NetworkRepository:
@@ -54,6 +73,7 @@ class NetworkRepository:
                 r.source_node,
                 r.voltage_kv,
                 AreaClass(r.area_class),
+                attributes_of(r.attributes),
             )
             for r in s.scalars(select(FeederRow).order_by(FeederRow.feeder_id))
         )
@@ -72,6 +92,7 @@ class NetworkRepository:
                 r.voltage_kv,
                 tuple((float(p[0]), float(p[1])) for p in r.path),
                 r.feeder_id,
+                attributes_of(r.attributes),
             )
             for r in s.execute(
                 select(
@@ -82,6 +103,7 @@ class NetworkRepository:
                     seg.voltage_kv,
                     seg.path,
                     seg.feeder_id,
+                    seg.attributes,
                 ).order_by(seg.segment_id)
             )
         )
@@ -97,6 +119,7 @@ class NetworkRepository:
                 r.is_open,
                 (r.lon, r.lat),
                 r.feeder_id,
+                attributes_of(r.attributes),
             )
             for r in s.execute(
                 select(
@@ -110,6 +133,7 @@ class NetworkRepository:
                     sw.lon,
                     sw.lat,
                     sw.feeder_id,
+                    sw.attributes,
                 ).order_by(sw.switch_id)
             )
         )
@@ -123,6 +147,7 @@ class NetworkRepository:
                 r.name,
                 (r.lon, r.lat),
                 r.feeder_id,
+                attributes_of(r.attributes),
             )
             for r in s.execute(
                 select(
@@ -134,6 +159,7 @@ class NetworkRepository:
                     tr.lon,
                     tr.lat,
                     tr.feeder_id,
+                    tr.attributes,
                 ).order_by(tr.transformer_id)
             )
         )
@@ -159,7 +185,36 @@ class NetworkRepository:
 
     def get_customer(self, customer_id: str) -> Customer | None:
         row = self._s.get(CustomerRow, customer_id)
-        return None if row is None else _customer(row)
+        return None if row is None else customer_of(row)
+
+    def customers(self) -> list[Customer]:
+        """Every customer, by id: for exporting the stored network."""
+        c = CustomerRow
+        return [
+            customer_of(r)
+            for r in self._s.execute(
+                select(
+                    c.customer_id,
+                    c.name,
+                    c.node_id,
+                    c.transformer_id,
+                    c.phone,
+                    c.street,
+                    c.hamlet,
+                    c.ward,
+                    c.province,
+                    c.priority,
+                    c.lon,
+                    c.lat,
+                    c.attributes,
+                ).order_by(c.customer_id)
+            )
+        ]
+
+    def customer_nodes(self) -> list[tuple[str, str]]:
+        """(customer id, node id) of every customer: what the tracing engine places them by."""
+        c = CustomerRow
+        return [(i, n) for i, n in self._s.execute(select(c.customer_id, c.node_id))]
 
     def replace_all(self, model: NetworkModel, customers: Iterable[Customer]) -> None:
         """Write a whole network in place of the stored one (within the caller's transaction)."""
@@ -168,143 +223,72 @@ class NetworkRepository:
             s.execute(delete(table))
         s.execute(delete(NodeRow))
         s.execute(delete(SubstationRow))
-        _insert(
-            s,
-            SubstationRow,
-            (
-                {
-                    "substation_id": x.substation_id,
-                    "name": x.name,
-                    "voltage": x.voltage,
-                    "lon": x.position[0],
-                    "lat": x.position[1],
-                }
-                for x in model.substations
-            ),
+        insert_rows(s, SubstationRow, (substation_row(x) for x in model.substations))
+        insert_rows(s, NodeRow, (node_row(n) for n in model.nodes))
+        insert_rows(s, FeederRow, (feeder_row(f) for f in model.feeders))
+        insert_rows(s, LineSegmentRow, (segment_row(g) for g in model.segments))
+        insert_rows(
+            s, SwitchingDeviceRow, ({**switch_row(w), **switch_state(w)} for w in model.switches)
         )
-        _insert(
-            s,
-            NodeRow,
-            (
-                {"node_id": n.node_id, "lon": n.position[0], "lat": n.position[1]}
-                for n in model.nodes
-            ),
-        )
-        _insert(
-            s,
-            FeederRow,
-            (
-                {
-                    "feeder_id": f.feeder_id,
-                    "name": f.name,
-                    "substation_id": f.substation_id,
-                    "source_node": f.source_node,
-                    "voltage_kv": f.voltage_kv,
-                    "area_class": f.area_class.value,
-                }
-                for f in model.feeders
-            ),
-        )
-        _insert(
-            s,
-            LineSegmentRow,
-            (
-                {
-                    "segment_id": g.segment_id,
-                    "from_node": g.from_node,
-                    "to_node": g.to_node,
-                    "name": g.name,
-                    "voltage_kv": g.voltage_kv,
-                    "path": [list(p) for p in g.path],
-                    "feeder_id": g.feeder_id,
-                    "attributes": None,
-                }
-                for g in model.segments
-            ),
-        )
-        _insert(
-            s,
-            SwitchingDeviceRow,
-            (
-                {
-                    "switch_id": w.switch_id,
-                    "from_node": w.from_node,
-                    "to_node": w.to_node,
-                    "kind": w.kind.value,
-                    "name": w.name,
-                    "normal_open": w.normal_open,
-                    "is_open": w.is_open,
-                    "state_changed_at": None,
-                    "lon": w.position[0],
-                    "lat": w.position[1],
-                    "feeder_id": w.feeder_id,
-                    "attributes": None,
-                    "version": 1,
-                }
-                for w in model.switches
-            ),
-        )
-        _insert(
-            s,
-            TransformerRow,
-            (
-                {
-                    "transformer_id": t.transformer_id,
-                    "from_node": t.from_node,
-                    "to_node": t.to_node,
-                    "kva": t.kva,
-                    "name": t.name,
-                    "lon": t.position[0],
-                    "lat": t.position[1],
-                    "feeder_id": t.feeder_id,
-                    "attributes": None,
-                }
-                for t in model.transformers
-            ),
-        )
-        _insert(
-            s,
-            CustomerRow,
-            (
-                {
-                    "customer_id": c.customer_id,
-                    "name": c.name,
-                    "node_id": c.node_id,
-                    "transformer_id": c.transformer_id,
-                    "phone": c.phone,
-                    "street": c.address.street,
-                    "hamlet": c.address.hamlet,
-                    "ward": c.address.ward,
-                    "province": c.address.province,
-                    "priority": c.priority.value,
-                    "lon": c.position[0] if c.position else None,
-                    "lat": c.position[1] if c.position else None,
-                }
-                for c in customers
-            ),
-        )
+        insert_rows(s, TransformerRow, (transformer_row(t) for t in model.transformers))
+        insert_rows(s, CustomerRow, (customer_row(c) for c in customers))
 
+    def set_switch_states(self, is_open: dict[str, bool], *, at: datetime) -> int:
+        """Set the present state of these switches (id -> open); returns how many changed."""
+        sw = cast(Table, SwitchingDeviceRow.__table__)
+        stored = {i: state for i, state in self._s.execute(select(sw.c.switch_id, sw.c.is_open))}
+        changed = [
+            {"key": switch_id, "is_open": state}
+            for switch_id, state in is_open.items()
+            if switch_id in stored and stored[switch_id] != state
+        ]
+        if changed:
+            self._s.execute(
+                update(sw)
+                .where(sw.c.switch_id == bindparam("key"))
+                .values(
+                    is_open=bindparam("is_open"), state_changed_at=at, version=sw.c.version + 1
+                ),
+                changed,
+            )
+        return len(changed)
 
-def _insert(session: Session, table: type[object], rows: Iterable[dict[str, object]]) -> None:
-    batch: list[dict[str, object]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            session.execute(insert(table), batch)
-            batch = []
-    if batch:
-        session.execute(insert(table), batch)
+    def import_network(
+        self,
+        model: NetworkModel,
+        customers: Sequence[Customer],
+        *,
+        source: str,
+        imported_by: str,
+        at: datetime,
+        warnings: int = 0,
+    ) -> ImportSummary:
+        """Update the stored network to `model` by id, within the caller's transaction.
 
-
-def _customer(r: CustomerRow) -> Customer:
-    position = (r.lon, r.lat) if r.lon is not None and r.lat is not None else None
-    return Customer(
-        r.customer_id,
-        r.name,
-        r.node_id,
-        r.transformer_id,
-        r.phone,
-        Address(r.street, r.hamlet, r.ward, r.province),
-        Priority(r.priority),
-        position,
-    )
+        Elements with a new id are added, those whose data differ are changed, those no longer
+        there are removed. Switches keep their present state (a re-import describes the network
+        as built; the dispatcher's switching stands). Raises `ImportRefusedError`, having
+        written nothing, if an open outage names a device or feeder the import would remove.
+        The import is recorded in `network_imports`, and the site setting `network_imported_at`
+        marks the database as holding a network (so a first start never seeds the demo over it).
+        """
+        try:
+            with gc_paused():
+                summary = sync_network(self._s, model, customers)
+            self._s.execute(
+                insert(NetworkImportRow),
+                [
+                    {
+                        "imported_at": at,
+                        "source": source[-500:],
+                        "imported_by": imported_by[:64],
+                        "summary": summary.as_json(),
+                        "warnings": warnings,
+                    }
+                ],
+            )
+            self._s.merge(SiteSettingRow(key=IMPORTED_AT, value=at.isoformat()))
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise DatabaseError(f"The database refused the network import: {reason}") from exc
+        return summary

@@ -74,3 +74,60 @@ def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path: Path) -> None:
 
 def test_the_known_head_is_the_newest_migration() -> None:
     assert head_revision() == HEAD
+
+
+def test_a_0001_database_with_a_network_keeps_it_through_the_upgrade(
+    open_db: Callable[[], Database],
+) -> None:
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    db = open_db()
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    rows = [
+        "INSERT INTO substations VALUES ('S1', 'TBA 110kV', '110/22 kV', 106.6, 10.9)",
+        "INSERT INTO nodes VALUES ('A', 106.6, 10.9), ('B', 106.61, 10.9), ('B-LV', 106.61, 10.9)",
+        "INSERT INTO feeders VALUES ('F1', 'XT 471', 'S1', 'A', 22.0, 'rural')",
+        "INSERT INTO line_segments VALUES ('L1', 'A', 'B', 'Đoạn 1', 22.0, '[[106.6, 10.9], "
+        "[106.61, 10.9]]', 'F1', NULL)",
+        "INSERT INTO distribution_transformers VALUES ('T1', 'B', 'B-LV', 250.0, 'TBA 1', "
+        "106.61, 10.9, 'F1', NULL)",
+        "INSERT INTO customers VALUES ('KH1', 'Nguyễn Văn An', 'B-LV', 'T1', '0909', '', '', "
+        "'', '', 'none', NULL, NULL)",
+    ]
+    with db.engine.begin() as conn:
+        for sql in rows:
+            conn.exec_driver_sql(sql)
+    db.dispose()
+    upgraded = open_db()
+    assert upgraded.upgrade() is True
+    assert current_revision(upgraded.engine) == HEAD
+    with upgraded.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM customers").scalar() == 1
+        assert conn.exec_driver_sql("SELECT transformer_id FROM customers").scalar() == "T1"
+        assert conn.exec_driver_sql("SELECT substation_id FROM feeders").scalar() == "S1"
+        assert conn.exec_driver_sql("SELECT count(*) FROM network_imports").scalar() == 0
+        if upgraded.is_sqlite:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    inspector = inspect(upgraded.engine)
+    assert inspector.get_unique_constraints("distribution_transformers") == []
+    assert not any(
+        fk["referred_table"] == "feeders" for fk in inspector.get_foreign_keys("outages")
+    )
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(
+    open_db: Callable[[], Database],
+) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db = open_db()
+    db.upgrade()
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
