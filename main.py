@@ -9,6 +9,7 @@ python main.py import-network PATH  import or re-import the network (GIS layers 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -149,6 +150,54 @@ def cmd_import_network(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_affected(args: argparse.Namespace, settings: Settings) -> int:
+    from db.repositories.network import NetworkRepository
+    from ops.tracing import Topology, UnknownElementError
+
+    url, is_default = resolve_database_url(args.db, settings)
+    db = _open_database(url, is_default=is_default, create_demo=False)
+    with db.session() as s:
+        repo = NetworkRepository(s)
+        model, customers = repo.load_model(), repo.customer_nodes()
+    try:
+        lost = Topology(model, customers).lost_by_opening([args.device])
+    except UnknownElementError as exc:
+        raise CommandError(f"{exc}: give a switch, segment or transformer id") from exc
+    if args.json:
+        print(json.dumps({
+            "device": args.device, "customers": lost.customers,
+            "transformers": len(lost.transformers), "customer_ids": sorted(lost.customer_ids),
+        }, ensure_ascii=False))  # fmt: skip
+    else:
+        print(f"Opening {args.device} (all else as now): {lost.customers:,} customers and "
+              f"{len(lost.transformers):,} transformers lose supply.")  # fmt: skip
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    from db.backup import BackupError, backup
+
+    url, _ = resolve_database_url(args.db, settings)
+    try:
+        written = backup(url, Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Backup written to {written}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    from db.backup import BackupError, restore
+
+    url, _ = resolve_database_url(args.db, settings)
+    try:
+        kept = restore(url, Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Restored {args.file}; the previous content is kept in {kept}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -183,6 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--mapping", metavar="FILE", help="column mapping (TOML) for other names")
     imp.add_argument("--crs", metavar="EPSG:XXXX", help="coordinate system of layers without one")
     imp.set_defaults(handler=cmd_import_network)
+
+    affected = sub.add_parser(
+        "affected", help="who loses supply if a device opens, all else as now"
+    )
+    affected.add_argument("device", metavar="DEVICE_ID")
+    affected.add_argument("--json", action="store_true", help="print JSON (device, customers, …)")
+    affected.set_defaults(handler=cmd_affected)
+
+    back = sub.add_parser("backup", help="a consistent copy of the embedded SQLite database")
+    back.add_argument("file", metavar="FILE")
+    back.set_defaults(handler=cmd_backup)
+    rest = sub.add_parser("restore", help="replace the SQLite database with a backup")
+    rest.add_argument("file", metavar="FILE")
+    rest.set_defaults(handler=cmd_restore)
     return parser
 
 
