@@ -358,6 +358,59 @@ class Topology:
                 switches[switch_id] = (lo, hi)
         return Feeding(ids, positions, switches)
 
+    # --- walking the supply tree ---------------------------------------------------------
+
+    def is_switch(self, element_id: str) -> bool:
+        return element_id in self._switch_ids
+
+    def is_tie(self, element_id: str) -> bool:
+        """A normally-open point."""
+        return element_id in self._normally_open
+
+    def customer_total(self) -> int:
+        return sum(self._count_at)
+
+    def energised_customers(self) -> int:
+        return self._customer_prefix[-1]
+
+    def supply_path(self, element_id: str) -> list[str]:
+        """`element_id` and the elements above it up to its source, in the present state.
+
+        Empty if the element has no supply or closes a loop (it is on no single path).
+        """
+        graph, index = self._graph, self._index
+        edge = graph.element_index.get(element_id)
+        if edge is None:
+            raise UnknownElementError(element_id)
+        child = index.child_of_edge.get(edge)
+        path: list[str] = []
+        while child is not None and index.parent_edge[child] != _ROOT_EDGE:
+            up = index.parent_edge[child]
+            path.append(graph.element_ids[up])
+            child = graph.edge_u[up] if graph.edge_v[up] == child else graph.edge_v[up]
+        return path
+
+    def first_switches_below(self, element_id: str) -> list[str]:
+        """The nearest switches downstream of an element on every branch, in the present state."""
+        graph, index = self._graph, self._index
+        edge = graph.element_index.get(element_id)
+        if edge is None:
+            raise UnknownElementError(element_id)
+        start = index.child_of_edge.get(edge)
+        found: list[str] = []
+        stack = [] if start is None else [start]
+        while stack:
+            node = stack.pop()
+            for down in graph.adjacency[node]:
+                child = index.child_of_edge.get(down)
+                if child is None or child == node or index.parent_edge[child] != down:
+                    continue
+                if graph.element_ids[down] in self._switch_ids:
+                    found.append(graph.element_ids[down])
+                else:
+                    stack.append(child)
+        return sorted(found)
+
     def transformers_lost_by_opening(self, element_ids: Iterable[str]) -> list[str]:
         """Transformers that lose supply if these elements open, all else as now."""
         return list(self.lost_by_opening(element_ids).transformers)
