@@ -64,10 +64,19 @@ def _seed(db: Database) -> None:
 
 def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:
     url, is_default = resolve_database_url(args.db, settings)
+    from ops.policy import BUILTIN_POLICIES, PolicyError, load_profile
+    from ops.settings import config_dir
+
+    try:  # a utility's own profiles live in the configuration folder, beside the built-in ones
+        policy = load_profile(
+            settings.policy_profile, (BUILTIN_POLICIES, config_dir() / "policies")
+        )
+    except PolicyError as exc:
+        raise CommandError(f"policy profile '{settings.policy_profile}': {exc}") from exc
     db = _open_database(url, is_default=is_default, create_demo=True)
     from console.app import run_console
 
-    return run_console(db, language=args.lang or settings.language)
+    return run_console(db, language=args.lang or settings.language, policy=policy)
 
 
 def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:

@@ -15,6 +15,7 @@ from console.i18n import install_translators
 from console.main_window import MainWindow
 from db import Database
 from ops.clock import SystemClock
+from ops.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def prepare_environment() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
-def run_console(db: Database, *, language: str) -> int:
+def run_console(db: Database, *, language: str, policy: Policy) -> int:
     """Open the main window on `db` and run until it is closed. Returns the exit code."""
     prepare_environment()
     report = os.environ.get(TIMING_ENV) == "1"
@@ -64,7 +65,7 @@ def run_console(db: Database, *, language: str) -> int:
     app.setFont(QFont("Noto Sans", 10))
     translators = install_translators(app, language)
 
-    window = MainWindow(db, SystemClock(), language=language)
+    window = MainWindow(db, SystemClock(), language=language, policy=policy)
     first_paint = _FirstPaint(report)
     window.installEventFilter(first_paint)
     first_start = not window.restore_layout(QSettings())

@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from ops.crews import CrewStatus, CrewType
+from ops.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages import EtrSource, OutageKind, OutageStatus
+from ops.policy import Basis
 
 
 def outage_status(status: OutageStatus) -> str:
@@ -80,3 +82,47 @@ def plain_tooltip(text: str) -> str:
     """
     body = html.escape(text).replace("\n", "<br>")
     return f"<p style='white-space:pre'>{body}</p>"
+
+
+def deadline_kind(kind: DeadlineKind) -> str:
+    return {
+        DeadlineKind.INFORM_CUSTOMERS: QCoreApplication.translate("Labels", "Inform customers"),
+        DeadlineKind.RESTORE: QCoreApplication.translate("Labels", "Restoration"),
+        DeadlineKind.PLANNED_NOTICE: QCoreApplication.translate("Labels", "Planned-work notice"),
+    }[kind]
+
+
+def basis(value: Basis) -> str:
+    return {
+        Basis.LAW: QCoreApplication.translate("Labels", "legal limit"),
+        Basis.COMPANY_TARGET: QCoreApplication.translate("Labels", "company target"),
+        Basis.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed rule"),
+    }[value]
+
+
+def deadline_cell(d: Deadline) -> str:
+    """The countdown as the table shows it."""
+    if d.state is DeadlineState.MET:
+        return QCoreApplication.translate("Labels", "met")
+    if d.state is DeadlineState.BREACHED:
+        return QCoreApplication.translate("Labels", "overdue %1").replace(
+            "%1", duration(-d.time_left)
+        )
+    return QCoreApplication.translate("Labels", "%1 left").replace("%1", duration(d.time_left))
+
+
+def deadline_breached_text(reference: str, what: str) -> str:
+    return (
+        QCoreApplication.translate("Labels", "%1: deadline breached – %2")
+        .replace("%1", reference)
+        .replace("%2", what)
+    )
+
+
+def deadline_at_risk_text(reference: str, what: str, left: str) -> str:
+    return (
+        QCoreApplication.translate("Labels", "%1: deadline at risk – %2, %3 left")
+        .replace("%1", reference)
+        .replace("%2", what)
+        .replace("%3", left)
+    )

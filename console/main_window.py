@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.alerts_panel import AlertsPanel
 from console.crew_panel import CrewTableModel
+from console.deadline_watch import DeadlineWatch, describe
 from console.map_view import MapView
 from console.menus import MainMenus
 from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
@@ -31,6 +33,8 @@ from console.tasks import TaskRunner
 from db import Database
 from db.board import Board, load_board
 from ops.clock import Clock
+from ops.deadlines import DeadlineTransition
+from ops.policy import Policy, load_profile
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,9 @@ class MainWindow(QMainWindow):
     board_loaded = Signal()
     map_loaded = Signal()
 
-    def __init__(self, db: Database, clock: Clock, *, language: str = "vi") -> None:
+    def __init__(
+        self, db: Database, clock: Clock, *, language: str = "vi", policy: Policy | None = None
+    ) -> None:
         super().__init__()
         self._db = db
         self._clock = clock
@@ -95,6 +101,11 @@ class MainWindow(QMainWindow):
         self.open_only = QCheckBox(self.tr("Open only"), self)
         self.open_only.setObjectName("openOnly")
         self.open_only.toggled.connect(self.outage_filter.set_open_only)
+
+        self.deadline_watch = DeadlineWatch(policy or load_profile("vn-default"), self)
+        self.deadline_watch.deadline_alerted.connect(self._on_deadline_alert)
+        self.alerts = AlertsPanel(self)
+        self.alerts.outage_chosen.connect(self.select_outage)
 
         self.crews = CrewTableModel(self)
         self.crew_view = self._make_table("crewTable", self.crews)
@@ -169,9 +180,11 @@ class MainWindow(QMainWindow):
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(outage_panel)
+        self.right_splitter.addWidget(self.alerts)
         self.right_splitter.addWidget(crew_panel)
-        self.right_splitter.setStretchFactor(0, 3)
-        self.right_splitter.setStretchFactor(1, 2)
+        self.right_splitter.setStretchFactor(0, 4)
+        self.right_splitter.setStretchFactor(1, 1)
+        self.right_splitter.setStretchFactor(2, 2)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -245,6 +258,7 @@ class MainWindow(QMainWindow):
             self.select_outage(selected)
         self._show_site(loaded.board)
         self.status.clear_message()
+        self._tick()  # deadlines of the fresh board at once, not a second later
         self.board_loaded.emit()
 
     def _on_load_failed(self, exc: Exception) -> None:
@@ -290,6 +304,18 @@ class MainWindow(QMainWindow):
         now: datetime = self._clock.now()
         self.status.set_clock(now)
         self.outages.set_now(now)
+        if self._board is not None:
+            areas = {f.feeder_id: f.area_class for f in self._board.network.feeders}
+            self.outages.set_deadlines(
+                self.deadline_watch.evaluate(self._board.outages, areas, now)
+            )
+
+    def _on_deadline_alert(self, transition: DeadlineTransition) -> None:
+        row = self.outages.row_of(transition.deadline.subject_id)
+        reference = self.outages.outage_at(row).reference if row is not None else "?"
+        text = describe(transition, reference)
+        self.alerts.add(transition, text, self._clock.now())
+        self.status.show_message(text)
 
     # --- selection ----------------------------------------------------------------------
 

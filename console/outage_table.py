@@ -18,7 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console import labels
+from console.deadline_watch import OutageDeadlines
 from ops.clock import format_local
+from ops.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages import Outage, OutageStatus
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +39,10 @@ class Col(IntEnum):
     STARTED = 7
     ELAPSED = 8
     ETR = 9
-    CREWS = 10
-    CAUSE = 11
+    INFORM = 10
+    RESTORE = 11
+    CREWS = 12
+    CAUSE = 13
 
 
 _STATUS_COLOURS = {
@@ -51,6 +55,15 @@ _STATUS_COLOURS = {
 }
 
 
+_DEADLINE_OF_COLUMN = {Col.INFORM: DeadlineKind.INFORM_CUSTOMERS, Col.RESTORE: DeadlineKind.RESTORE}
+_DEADLINE_COLOURS = {
+    DeadlineState.ON_TRACK: "#e3f4e5",
+    DeadlineState.AT_RISK: "#ffe08a",
+    DeadlineState.BREACHED: "#f4a6a6",
+    DeadlineState.MET: "#eeeeee",
+}
+
+
 class OutageTableModel(QAbstractTableModel):
     """One row per outage on the board."""
 
@@ -59,12 +72,14 @@ class OutageTableModel(QAbstractTableModel):
         self._rows: list[Outage] = []
         self._now = datetime.now(UTC)
         self._feeder_names: dict[str, str] = {}
+        self._deadlines: OutageDeadlines = {}
 
     def headers(self) -> list[str]:
         return [
             self.tr("Reference"), self.tr("Status"), self.tr("Type"), self.tr("Feeder"),
             self.tr("Device"), self.tr("Customers out"), self.tr("Priority"),
             self.tr("Started"), self.tr("Duration"), self.tr("Expected restoration"),
+            self.tr("Inform customers by"), self.tr("Restoration target"),
             self.tr("Crews"), self.tr("Cause"),
         ]  # fmt: skip
 
@@ -81,6 +96,20 @@ class OutageTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, Col.ELAPSED), self.index(len(self._rows) - 1, Col.ELAPSED)
             )
+
+    def set_deadlines(self, deadlines: OutageDeadlines) -> None:
+        """New countdowns (every tick): only the two deadline columns change."""
+        self._deadlines = deadlines
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Col.INFORM), self.index(len(self._rows) - 1, Col.RESTORE)
+            )
+
+    def deadline(self, row: int, col: Col) -> Deadline | None:
+        kind = _DEADLINE_OF_COLUMN.get(col)
+        if kind is None:
+            return None
+        return self._deadlines.get(self._rows[row].outage_id, {}).get(kind)
 
     def outage_at(self, row: int) -> Outage:
         return self._rows[row]
@@ -109,6 +138,8 @@ class OutageTableModel(QAbstractTableModel):
             return None
         o = self._rows[index.row()]
         col = Col(index.column())
+        if col in _DEADLINE_OF_COLUMN and role != OUTAGE_ID_ROLE:
+            return self._deadline_data(index.row(), col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(o, col)
         if role == SORT_ROLE:
@@ -124,6 +155,22 @@ class OutageTableModel(QAbstractTableModel):
                 self.tr("Source: %1; changed %2 times")
                 .replace("%1", labels.etr_source(o.etr_source))
                 .replace("%2", str(o.etr_changes))
+            )
+        return None
+
+    def _deadline_data(self, row: int, col: Col, role: int) -> Any:
+        d = self.deadline(row, col)
+        if d is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return labels.deadline_cell(d)
+        if role == SORT_ROLE:
+            return d.time_left.total_seconds() if d.state is not DeadlineState.MET else float("inf")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(_DEADLINE_COLOURS[d.state]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return labels.plain_tooltip(
+                f"{labels.deadline_kind(d.kind)}: {format_local(d.due)} ({labels.basis(d.basis)})"
             )
         return None
 
@@ -153,6 +200,8 @@ class OutageTableModel(QAbstractTableModel):
                     return ""
                 moved = f" (±{o.etr_changes})" if o.etr_changes else ""
                 return format_local(o.etr) + moved
+            case Col.INFORM | Col.RESTORE:
+                return ""  # never asked: data() hands these columns to _deadline_data
             case Col.CREWS:
                 return ", ".join(o.crew_ids)
             case Col.CAUSE:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Deadline alerts</source>
+        <translation>Cảnh báo thời hạn</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>Đã xem tất cả</translation>
+    </message>
+    <message>
+        <source>Deadline alert</source>
+        <translation>Cảnh báo thời hạn</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleStatusBar</name>
     <message>
         <source>Open outages: %1 · Customers out: %2 / %3 · Crews out: %4 / %5</source>
@@ -124,6 +139,50 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <source>Inform customers</source>
+        <translation>Thông báo khách hàng</translation>
+    </message>
+    <message>
+        <source>Restoration</source>
+        <translation>Khôi phục cấp điện</translation>
+    </message>
+    <message>
+        <source>Planned-work notice</source>
+        <translation>Thông báo ngừng điện kế hoạch</translation>
+    </message>
+    <message>
+        <source>legal limit</source>
+        <translation>thời hạn theo luật</translation>
+    </message>
+    <message>
+        <source>company target</source>
+        <translation>chỉ tiêu của công ty</translation>
+    </message>
+    <message>
+        <source>unconfirmed rule</source>
+        <translation>quy định chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đã đạt</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>quá hạn %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>còn %1</translation>
+    </message>
+    <message>
+        <source>%1: deadline breached – %2</source>
+        <translation>%1: đã quá hạn – %2</translation>
+    </message>
+    <message>
+        <source>%1: deadline at risk – %2, %3 left</source>
+        <translation>%1: sắp quá hạn – %2, còn %3</translation>
     </message>
 </context>
 <context>
@@ -293,6 +352,14 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Expected restoration</source>
         <translation>Dự kiến có điện</translation>
+    </message>
+    <message>
+        <source>Inform customers by</source>
+        <translation>Hạn thông báo KH</translation>
+    </message>
+    <message>
+        <source>Restoration target</source>
+        <translation>Chỉ tiêu khôi phục</translation>
     </message>
     <message>
         <source>Crews</source>

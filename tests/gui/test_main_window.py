@@ -158,3 +158,33 @@ def test_text_from_the_database_stays_text_on_the_map(  # type: ignore[no-untype
     # The crew tooltip in the panel is escaped too (Qt renders HTML-looking tooltips).
     tip = window.crews.data(window.crews.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img src=x" in tip and "<img" not in tip
+
+
+def test_deadlines_count_down_and_alert_once_when_breached(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, clock
+) -> None:
+    from datetime import timedelta
+
+    from ops.deadlines import DeadlineKind, DeadlineState
+
+    row = next(
+        r for r in range(window.outages.rowCount())
+        if window.outages.outage_at(r).status.is_open
+        and window.outages.deadline(r, Col.INFORM) is not None
+    )  # fmt: skip
+    inform = window.outages.deadline(row, Col.INFORM)
+    assert inform is not None and inform.kind is DeadlineKind.INFORM_CUSTOMERS
+    assert inform.state is DeadlineState.ON_TRACK
+    assert window.alerts.count() == 0
+    clock.set(inform.due + timedelta(minutes=1))  # the injected clock jumps past the due time
+    window._tick()
+    after = window.outages.deadline(row, Col.INFORM)
+    assert after is not None and after.state is DeadlineState.BREACHED
+    cell = window.outages.index(row, Col.INFORM).data()
+    assert cell and any(ch.isdigit() for ch in cell)
+    assert window.alerts.count() >= 1
+    first = window.alerts.count()
+    window._tick()  # the same breach is not announced twice
+    assert window.alerts.count() == first
+    reference = window.outages.outage_at(row).reference
+    assert any(reference in window.alerts.list.item(i).text() for i in range(first))
