@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             if state is not None:
                 splitter.restoreState(state)
         for key, view in (("outages", self.outage_view), ("crews", self.crew_view)):
-            state = settings.value(f"window/header_{key}")
+            state = settings.value(f"window/header_{key}_v2")
             if state is not None:
                 view.horizontalHeader().restoreState(state)
         return True
@@ -369,8 +369,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter_main", self.main_splitter.saveState())
         settings.setValue("window/splitter_right", self.right_splitter.saveState())
-        settings.setValue("window/header_outages", self.outage_view.horizontalHeader().saveState())
-        settings.setValue("window/header_crews", self.crew_view.horizontalHeader().saveState())
+        settings.setValue(
+            "window/header_outages_v2", self.outage_view.horizontalHeader().saveState()
+        )
+        settings.setValue("window/header_crews_v2", self.crew_view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()

@@ -29,18 +29,20 @@ OUTAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class Col(IntEnum):
+    """Columns in the order a dispatcher reads them: what, how bad, how long left."""
+
     REFERENCE = 0
     STATUS = 1
-    KIND = 2
-    FEEDER = 3
-    DEVICE = 4
-    CUSTOMERS_OUT = 5
-    PRIORITY = 6
-    STARTED = 7
-    ELAPSED = 8
-    ETR = 9
-    INFORM = 10
-    RESTORE = 11
+    CUSTOMERS_OUT = 2
+    INFORM = 3
+    RESTORE = 4
+    ETR = 5
+    ELAPSED = 6
+    FEEDER = 7
+    DEVICE = 8
+    KIND = 9
+    PRIORITY = 10
+    STARTED = 11
     CREWS = 12
     CAUSE = 13
 
@@ -75,13 +77,23 @@ class OutageTableModel(QAbstractTableModel):
         self._deadlines: OutageDeadlines = {}
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("Reference"), self.tr("Status"), self.tr("Type"), self.tr("Feeder"),
-            self.tr("Device"), self.tr("Customers out"), self.tr("Priority"),
-            self.tr("Started"), self.tr("Duration"), self.tr("Expected restoration"),
-            self.tr("Inform customers by"), self.tr("Restoration target"),
-            self.tr("Crews"), self.tr("Cause"),
-        ]  # fmt: skip
+        names = {
+            Col.REFERENCE: self.tr("Reference"),
+            Col.STATUS: self.tr("Status"),
+            Col.CUSTOMERS_OUT: self.tr("Customers out"),
+            Col.INFORM: self.tr("Inform customers by"),
+            Col.RESTORE: self.tr("Restoration target"),
+            Col.ETR: self.tr("Expected restoration"),
+            Col.ELAPSED: self.tr("Duration"),
+            Col.FEEDER: self.tr("Feeder"),
+            Col.DEVICE: self.tr("Device"),
+            Col.KIND: self.tr("Type"),
+            Col.PRIORITY: self.tr("Priority"),
+            Col.STARTED: self.tr("Started"),
+            Col.CREWS: self.tr("Crews"),
+            Col.CAUSE: self.tr("Cause"),
+        }
+        return [names[c] for c in Col]
 
     def set_outages(self, outages: Sequence[Outage], feeder_names: dict[str, str]) -> None:
         self.beginResetModel()
