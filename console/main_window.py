@@ -27,13 +27,16 @@ from console.crew_panel import CrewTableModel
 from console.deadline_watch import DeadlineWatch, describe
 from console.map_view import MapView
 from console.menus import MainMenus
+from console.outage_detail import OutageDetail
 from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
 from db import Database
 from db.board import Board, load_board
+from db.repositories.outages import OutageRepository
 from ops.clock import Clock
 from ops.deadlines import DeadlineTransition
+from ops.outages import JournalEntry, Outage
 from ops.policy import Policy, load_profile
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
 
     board_loaded = Signal()
     map_loaded = Signal()
+    detail_shown = Signal(int)
 
     def __init__(
         self, db: Database, clock: Clock, *, language: str = "vi", policy: Policy | None = None
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         self.outage_view = self._make_table("outageTable", self.outage_filter)
         self.outage_view.sortByColumn(Col.STARTED, Qt.SortOrder.DescendingOrder)
         self.outage_view.selectionModel().currentRowChanged.connect(self._on_outage_row_changed)
+        self.outage_view.activated.connect(self._open_detail_of_index)  # Enter or double-click
+        self.detail = OutageDetail(self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("outageFilter")
@@ -342,6 +348,32 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.outage_view.scrollTo(proxy_index)
+
+    def _open_detail_of_index(self, index: QModelIndex) -> None:
+        value = index.data(OUTAGE_ID_ROLE)
+        if value is not None:
+            self.open_detail(int(value))
+
+    def open_detail(self, outage_id: int) -> None:
+        """Show the outage and its journal timeline (read on the worker thread)."""
+        db = self._db
+
+        def work() -> tuple[Outage | None, list[JournalEntry]]:
+            with db.session() as s:
+                repo = OutageRepository(s)
+                return repo.get(outage_id), repo.journal(outage_id)
+
+        def show(result: tuple[Outage | None, list[JournalEntry]]) -> None:
+            outage, entries = result
+            if outage is None:
+                self.status.show_message(self.tr("That outage no longer exists."))
+                return
+            self.detail.show_outage(outage, entries)
+            self.detail.show()
+            self.detail.raise_()
+            self.detail_shown.emit(outage_id)
+
+        self.runner.run(work, show, self._on_load_failed)
 
     def _on_outage_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         outage_id = current.data(OUTAGE_ID_ROLE) if current.isValid() else None

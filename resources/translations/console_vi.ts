@@ -310,6 +310,85 @@ Cơ sở dữ liệu: %2</translation>
         <source>The map could not be shown: %1</source>
         <translation>Không hiển thị được bản đồ: %1</translation>
     </message>
+    <message>
+        <source>That outage no longer exists.</source>
+        <translation>Sự cố này không còn tồn tại.</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDetail</name>
+    <message>
+        <source>Outage</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Mã</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished">Thiết bị</translation>
+    </message>
+    <message>
+        <source>Customers out / affected</source>
+        <translation>KH đang mất điện / bị ảnh hưởng</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Expected restoration</source>
+        <translation type="unfinished">Dự kiến có điện</translation>
+    </message>
+    <message>
+        <source>Crews</source>
+        <translation type="unfinished">Đội công tác</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished">Nguyên nhân</translation>
+    </message>
+    <message>
+        <source>In the field</source>
+        <translation>Thời điểm hiện trường</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Thời điểm ghi</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người ghi</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Diễn biến</translation>
+    </message>
+    <message>
+        <source>Outage %1</source>
+        <translation>Sự cố %1</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>(ghi muộn)</translation>
+    </message>
+    <message>
+        <source>Correction of %1: </source>
+        <translation>Đính chính mục lúc %1: </translation>
+    </message>
+    <message>
+        <source>Corrected by a later entry</source>
+        <translation>Đã được đính chính bằng mục sau</translation>
+    </message>
 </context>
 <context>
     <name>OutageTableModel</name>

@@ -188,3 +188,18 @@ def test_deadlines_count_down_and_alert_once_when_breached(  # type: ignore[no-u
     assert window.alerts.count() == first
     reference = window.outages.outage_at(row).reference
     assert any(reference in window.alerts.list.item(i).text() for i in range(first))
+
+
+def test_the_outage_detail_shows_the_journal_as_a_timeline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    outage = window.outages.outage_at(0)
+    with qtbot.waitSignal(window.detail_shown, timeout=10_000):
+        window.open_detail(outage.outage_id)
+    assert window.detail.isVisible()
+    assert outage.reference in window.detail.windowTitle()
+    assert window.detail.timeline.topLevelItemCount() >= 2  # the trip and its recording
+    texts = [
+        window.detail.timeline.topLevelItem(i).text(3)
+        for i in range(window.detail.timeline.topLevelItemCount())
+    ]
+    assert any(outage.device_id and outage.device_id in t for t in texts)
+    window.detail.close()
