@@ -323,15 +323,15 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">Mã</translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">Thiết bị</translation>
+        <translation>Thiết bị</translation>
     </message>
     <message>
         <source>Customers out / affected</source>
@@ -339,19 +339,19 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Bắt đầu</translation>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Expected restoration</source>
-        <translation type="unfinished">Dự kiến có điện</translation>
+        <translation>Dự kiến có điện</translation>
     </message>
     <message>
         <source>Crews</source>
-        <translation type="unfinished">Đội công tác</translation>
+        <translation>Đội công tác</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished">Nguyên nhân</translation>
+        <translation>Nguyên nhân</translation>
     </message>
     <message>
         <source>In the field</source>
