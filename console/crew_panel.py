@@ -6,10 +6,19 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QTableView, QWidget
 
 from console import labels
+from console.outage_table import OUTAGE_MIME
 from ops.crews import Crew, CrewStatus
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,3 +109,46 @@ class CrewTableModel(QAbstractTableModel):
         if role == CREW_ID_ROLE:
             return c.crew_id
         return None
+
+
+class CrewView(QTableView):
+    """The crew table; an outage dropped on a crew's row asks to assign that crew to it."""
+
+    outage_dropped = Signal(int, str)  # outage id, crew id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.viewport().setAcceptDrops(True)
+
+    def _target(self, event: QDropEvent | QDragMoveEvent) -> tuple[int, str] | None:
+        payload = event.mimeData().data(OUTAGE_MIME)
+        index = self.indexAt(event.position().toPoint())
+        if payload.isEmpty() or not index.isValid():
+            return None
+        crew_id = index.siblingAtColumn(0).data(CREW_ID_ROLE)
+        try:
+            return int(bytes(payload.data()).decode()), str(crew_id)
+        except ValueError:
+            return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(OUTAGE_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._target(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._target(event)
+        if target is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.outage_dropped.emit(*target)
