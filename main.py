@@ -47,7 +47,7 @@ def _open_database(url: str, *, is_default: bool, create_demo: bool) -> Database
 
 
 def _seed(db: Database) -> None:
-    from db.seed import seed_demo
+    from db.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
     from ops.demo import generate_demo_district
 
     started = time.perf_counter()
@@ -60,6 +60,8 @@ def _seed(db: Database) -> None:
         f"({time.perf_counter() - started:.1f} s).",
         file=sys.stderr,
     )
+    accounts = ", ".join(f"{name} ({role.value})" for name, _, role in DEMO_ACCOUNTS)
+    print(f"Demo accounts, password {DEMO_PASSWORD}: {accounts}.", file=sys.stderr)
 
 
 def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:

@@ -85,6 +85,8 @@ def main() -> None:
         os.environ,
         OMS_STARTUP_TIMING="1",
         OMS_QUIT_AFTER_MAP="1",
+        OMS_USER="dieudo",  # a demo account (db/seed.py): signs in without the dialog
+        OMS_PASSWORD="demo1234",
         XDG_CONFIG_HOME=str(work / "config"),
         XDG_DATA_HOME=str(work / "data"),
     )

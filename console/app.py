@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from console.i18n import install_translators
 from console.main_window import MainWindow
+from console.sign_in import SignInDialog, attempt
 from db import Database
+from ops.access import User
 from ops.clock import SystemClock
 from ops.policy import Policy
 
@@ -24,6 +26,7 @@ APPLICATION = "console"
 # Start-up timing for the benchmark: printed as "STARTUP <event> <epoch seconds>".
 TIMING_ENV = "OMS_STARTUP_TIMING"
 QUIT_AFTER_MAP_ENV = "OMS_QUIT_AFTER_MAP"
+USER_ENV, PASSWORD_ENV = "OMS_USER", "OMS_PASSWORD"
 
 
 class _FirstPaint(QObject):
@@ -56,6 +59,18 @@ def prepare_environment() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
+def _sign_in(db: Database, clock: SystemClock) -> User | None:
+    """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
+    (unattended wall displays, the start-up benchmark). The password is checked either way."""
+    username, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if username and password:
+        result = attempt(db, clock, username, password)
+        if result.user is None:
+            log.error("sign-in of %s from the environment refused: %s", username, result.outcome)
+        return result.user
+    return SignInDialog.ask(db, clock)
+
+
 def run_console(db: Database, *, language: str, policy: Policy) -> int:
     """Open the main window on `db` and run until it is closed. Returns the exit code."""
     prepare_environment()
@@ -65,7 +80,12 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
     app.setFont(QFont("Noto Sans", 10))
     translators = install_translators(app, language)
 
-    window = MainWindow(db, SystemClock(), language=language, policy=policy)
+    clock = SystemClock()
+    user = _sign_in(db, clock)
+    if user is None:
+        log.info("no one signed in: the console closes")
+        return 0
+    window = MainWindow(db, clock, language=language, policy=policy, user=user)
     first_paint = _FirstPaint(report)
     window.installEventFilter(first_paint)
     first_start = not window.restore_layout(QSettings())

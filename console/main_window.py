@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.actions import ActionDispatcher
 from console.alerts_panel import AlertsPanel
-from console.crew_panel import CrewTableModel
+from console.board_actions import BoardActions
+from console.crew_panel import CrewTableModel, CrewView
 from console.deadline_watch import DeadlineWatch, describe
 from console.map_view import MapView
 from console.menus import MainMenus
@@ -34,6 +36,7 @@ from console.tasks import TaskRunner
 from db import Database
 from db.board import Board, load_board
 from db.repositories.outages import OutageRepository
+from ops.access import User
 from ops.clock import Clock
 from ops.deadlines import DeadlineTransition
 from ops.outages import JournalEntry, Outage
@@ -57,9 +60,17 @@ class MainWindow(QMainWindow):
     board_loaded = Signal()
     map_loaded = Signal()
     detail_shown = Signal(int)
+    changes_applied = Signal(object)  # Changes
+    action_refused = Signal(str)
 
     def __init__(
-        self, db: Database, clock: Clock, *, language: str = "vi", policy: Policy | None = None
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        language: str = "vi",
+        policy: Policy | None = None,
+        user: User | None = None,
     ) -> None:
         super().__init__()
         self._db = db
@@ -114,8 +125,23 @@ class MainWindow(QMainWindow):
         self.alerts.outage_chosen.connect(self.select_outage)
 
         self.crews = CrewTableModel(self)
-        self.crew_view = self._make_table("crewTable", self.crews)
+        self.crew_view = CrewView(self)
+        self._make_table("crewTable", self.crews, self.crew_view)
         self.crew_view.setSortingEnabled(False)
+        self.outage_view.setDragEnabled(True)
+        self.outage_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+        # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
+        self.user = user
+        self.dispatcher: ActionDispatcher | None = None
+        if user is not None:
+            self.dispatcher = ActionDispatcher(db, self.runner, clock, user, self)
+        self.board_actions = BoardActions(self)
+        if self.dispatcher is not None:
+            self.dispatcher.changed.connect(self.board_actions.on_changes)
+            self.dispatcher.everything_changed.connect(self.refresh)
+            self.dispatcher.refused.connect(self.board_actions.on_refused)
+        self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
 
         self.status = ConsoleStatusBar(db.description, self)
         self.setStatusBar(self.status)
@@ -141,14 +167,20 @@ class MainWindow(QMainWindow):
         return self._db
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def board(self) -> Board | None:
         """What the screen shows now; None until the first load has finished."""
         return self._board
 
     # --- layout -----------------------------------------------------------------------
 
-    def _make_table(self, name: str, model: OutageFilter | CrewTableModel) -> QTableView:
-        view = QTableView(self)
+    def _make_table(
+        self, name: str, model: OutageFilter | CrewTableModel, view: QTableView | None = None
+    ) -> QTableView:
+        view = view or QTableView(self)
         view.setObjectName(name)
         view.setModel(model)
         view.setSortingEnabled(True)
@@ -216,6 +248,8 @@ class MainWindow(QMainWindow):
         self.status.show_message(self.tr("Loading the network and outages…"))
         self._load(first=True)
         self._refresh_timer.start()
+        if self.dispatcher is not None:
+            self.dispatcher.start_polling()
 
     def refresh(self) -> None:
         if self._board is not None:
@@ -407,6 +441,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/header_crews_v2", self.crew_view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.stop()
         self._clock_timer.stop()
         self._refresh_timer.stop()
         self.save_layout(QSettings())

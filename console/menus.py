@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from console.action_dialogs import CrewChooser, TripDialog
 from ops import __version__
 from ops.settings import SettingsError, load_settings, save_settings
 
@@ -56,6 +57,20 @@ class MainMenus(QObject):
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(self._choose_language)
+
+        work = self._w.menuBar().addMenu(self.tr("&Operations"))
+        for text, shortcut, slot in (
+            (self.tr("Record a device &trip…"), "F2", self._record_trip),
+            (self.tr("&Close the outage's device (restore)"), "F3", self._restore_selected),
+            (self.tr("&Assign a crew to the selected outage…"), "Ctrl+G", self._assign_selected),
+            (self.tr("Outage &details"), "Ctrl+I", self._details_of_selected),
+        ):
+            action = QAction(text, self._w)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            work.addAction(action)
+            self._w.addAction(action)
+        work.setEnabled(self._w.user is not None and self._w.user.role.value != "viewer")
 
         help_menu = self._w.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self._w)
@@ -139,3 +154,30 @@ class MainMenus(QObject):
     def _focus_filter(self) -> None:
         self._w.filter_edit.setFocus()
         self._w.filter_edit.selectAll()
+
+    def _record_trip(self) -> None:
+        board = self._w.board
+        if board is None:
+            return
+        closed = sorted(s.switch_id for s in board.network.switches if not s.is_open)
+        report = TripDialog.ask(self._w, closed)
+        if report is not None:
+            self._w.board_actions.record_trip(report.device_id, report.cause)
+
+    def _restore_selected(self) -> None:
+        outage_id = self._w.selected_outage_id()
+        if outage_id is not None:
+            self._w.board_actions.close_outage_device(outage_id)
+
+    def _assign_selected(self) -> None:
+        board, outage_id = self._w.board, self._w.selected_outage_id()
+        if board is None or outage_id is None:
+            return
+        crew_id = CrewChooser.ask(self._w, board.crews)
+        if crew_id is not None:
+            self._w.board_actions.assign_crew(outage_id, crew_id)
+
+    def _details_of_selected(self) -> None:
+        outage_id = self._w.selected_outage_id()
+        if outage_id is not None:
+            self._w.open_detail(outage_id)

@@ -34,7 +34,8 @@ class ConsoleStatusBar(QStatusBar):
         self.addPermanentWidget(self.database)
         self.addPermanentWidget(self.clock)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color:#b00020;font-weight:bold;" if error else "")
         self.message.setText(text)
 
     def clear_message(self) -> None:

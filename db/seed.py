@@ -1,11 +1,15 @@
-"""Writes the generated demo district into a database, replacing what was there."""
+"""Writes the generated demo district into a database, replacing what was there.
+
+The demo database also gets one account per role, all with the password `DEMO_PASSWORD`
+(README, "Demo accounts"); seeding resets them, and leaves any other account alone.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, insert, text
 from sqlalchemy.orm import Session
 
 from db.database import Database
@@ -20,19 +24,35 @@ from db.models import (
     OutageRow,
     OutboxMessageRow,
     PlannedOutageRow,
+    ReferenceCounterRow,
     SiteSettingRow,
+    SwitchingOperationRow,
     SwitchingStepRow,
+    UserRow,
 )
 from db.repositories.crews import CrewRepository
+from db.repositories.journal import JournalRepository
 from db.repositories.network import NetworkRepository
 from db.repositories.outages import OutageRepository
 from db.repositories.planned import PlannedOutageRepository
+from ops.access import Role
 from ops.demo import DemoDistrict
 from ops.interchange import to_interchange
-from ops.outages import JournalEntry, OutageStatus
+from ops.journal import EntryKind, new_entry
+from ops.outages import OutageStatus
+from ops.signin import hash_password
 from ops.validation import check_network
 
 DEMO_USER = "demo"
+DEMO_PASSWORD = "demo1234"
+# (user name, name shown, role): one account per role, user names as the office says them.
+DEMO_ACCOUNTS = (
+    ("dieudo", "Điều độ viên (demo)", Role.DISPATCHER),
+    ("truongca", "Trưởng ca (demo)", Role.SHIFT_LEAD),
+    ("tongdai", "Tổng đài viên (demo)", Role.CALL_TAKER),
+    ("xem", "Người xem (demo)", Role.VIEWER),
+    ("quantri", "Quản trị hệ thống (demo)", Role.ADMINISTRATOR),
+)
 
 # Operational tables first, children before parents, so foreign keys hold at every step.
 _OPERATIONAL = (
@@ -40,7 +60,9 @@ _OPERATIONAL = (
     NoticeRow,
     OutageEventRow,
     CrewAssignmentRow,
+    SwitchingOperationRow,
     OutageRow,
+    ReferenceCounterRow,
     SwitchingStepRow,
     PlannedOutageRow,
     CrewMemberRow,
@@ -75,44 +97,28 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
         )
         CrewRepository(s).add_many(district.crews)
         PlannedOutageRepository(s).add_many(district.planned)
-        outages = OutageRepository(s)
-        outages.add_many(district.outages)
+        OutageRepository(s).add_many(district.outages)
+        journal = JournalRepository(s)
         for o in district.outages:
-            device = o.device_id or "?"
-            outages.append_journal(
-                JournalEntry(
-                    0,
-                    o.outage_id,
-                    "device_operation",
-                    f"{device} mở / cắt",
-                    o.started_at,
-                    at,
-                    DEMO_USER,
-                )
-            )
-            outages.append_journal(
-                JournalEntry(
-                    0,
-                    o.outage_id,
-                    "status",
-                    f"Ghi nhận sự cố: {o.cause}",
-                    o.reported_at,
-                    at,
-                    DEMO_USER,
-                )
-            )
+            predicted = o.status is OutageStatus.PREDICTED
+            recorded = OutageStatus.PREDICTED if predicted else OutageStatus.CONFIRMED
+            lines = [
+                (EntryKind.DEVICE_OPERATION, f"{o.device_id or '?'} mở / cắt", o.started_at,
+                 (("device", o.device_id or ""), ("action", "open"))),
+                (EntryKind.STATUS_CHANGE, f"Ghi nhận sự cố: {o.cause}", o.reported_at,
+                 (("to", recorded.value),)),
+            ]  # fmt: skip
             if o.restored_at is not None and o.status is not OutageStatus.PARTIALLY_RESTORED:
-                outages.append_journal(
-                    JournalEntry(
-                        0,
-                        o.outage_id,
-                        "status",
-                        "Đã khôi phục cấp điện",
-                        o.restored_at,
-                        at,
-                        DEMO_USER,
-                    )
-                )
+                lines.append(
+                    (EntryKind.STATUS_CHANGE, "Đã khôi phục cấp điện", o.restored_at,
+                     (("to", OutageStatus.RESTORED.value),))
+                )  # fmt: skip
+            for kind, text_, occurred_at, data in lines:
+                journal.append(
+                    new_entry(o.outage_id, kind, text_, occurred_at=occurred_at, entered_at=at,
+                              entered_by=DEMO_USER, data=data)
+                )  # fmt: skip
+        _add_demo_accounts(s)
         _advance_sequences(s)
         s.add_all(
             SiteSettingRow(key=key, value=value)
@@ -124,6 +130,21 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
                 "seeded_at": at.isoformat(),
             }.items()
         )
+
+
+def _add_demo_accounts(session: Session) -> None:
+    names = [name for name, _, _ in DEMO_ACCOUNTS]
+    session.execute(delete(UserRow).where(UserRow.username.in_(names)))
+    password_hash = hash_password(DEMO_PASSWORD)  # scrypt is slow on purpose: once, for all
+    session.execute(
+        insert(UserRow),
+        [
+            {"username": name, "full_name": shown, "role": role.value,
+             "password_hash": password_hash, "failed_attempts": 0, "locked_until": None,
+             "active": True, "version": 1}
+            for name, shown, role in DEMO_ACCOUNTS
+        ],
+    )  # fmt: skip
 
 
 def _advance_sequences(session: Session) -> None:

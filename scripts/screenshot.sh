@@ -12,6 +12,7 @@ display=:${SCREENSHOT_DISPLAY:-97}
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display QT_QPA_PLATFORM=xcb OMS_STARTUP_TIMING=1
+export OMS_USER=${OMS_USER:-dieudo} OMS_PASSWORD=${OMS_PASSWORD:-demo1234}  # a demo account
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 .venv/bin/python main.py --db "sqlite:///$work/demo.db" seed-demo
 .venv/bin/python main.py --db "sqlite:///$work/demo.db" "$@" >"$work/out.log" 2>"$work/err.log" &

@@ -1,6 +1,7 @@
 """SQLAlchemy models. Private to `db`: nothing outside this package sees an ORM object."""
 
 from db.models.base import Base
+from db.models.changes import ChangeLogRow
 from db.models.network import (
     CustomerRow,
     FeederRow,
@@ -19,6 +20,8 @@ from db.models.operations import (
     OutageEventRow,
     OutageRow,
     PlannedOutageRow,
+    ReferenceCounterRow,
+    SwitchingOperationRow,
     SwitchingStepRow,
 )
 from db.models.people import AuditRow, UserRow
@@ -27,6 +30,7 @@ from db.models.site import SiteSettingRow
 __all__ = [
     "AuditRow",
     "Base",
+    "ChangeLogRow",
     "CrewAssignmentRow",
     "CrewMemberRow",
     "CrewRow",
@@ -40,9 +44,11 @@ __all__ = [
     "OutageRow",
     "OutboxMessageRow",
     "PlannedOutageRow",
+    "ReferenceCounterRow",
     "SiteSettingRow",
     "SubstationRow",
     "SwitchingDeviceRow",
+    "SwitchingOperationRow",
     "SwitchingStepRow",
     "TransformerRow",
     "UserRow",

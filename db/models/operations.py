@@ -21,7 +21,7 @@ class OutageRow(Base):
     device_id: Mapped[str | None] = mapped_column(String(64), index=True)
     # Not a foreign key either: an outage's history keeps naming a feeder a re-import removed.
     feeder_id: Mapped[str | None] = mapped_column(String(64))
-    cause: Mapped[str] = mapped_column(String(200), default="")
+    cause: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     reported_at: Mapped[datetime] = mapped_column(UtcDateTime)
     restored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -53,7 +53,32 @@ class OutageEventRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime)
     entered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     entered_by: Mapped[str] = mapped_column(String(64))
+    # The entry this one corrects: a correction is a new row, the corrected one stays as it was.
+    corrects: Mapped[int | None] = mapped_column(ForeignKey("outage_events.entry_id"))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SwitchingOperationRow(Base):
+    """The switching log: every device operation, in the order recorded (never edited)."""
+
+    __tablename__ = "switching_operations"
+    operation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # in the field
+    entered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Not a foreign key: the log keeps naming a device a re-import removed.
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(24))
+    outage_id: Mapped[int | None] = mapped_column(ForeignKey("outages.outage_id"), index=True)
+    entered_by: Mapped[str] = mapped_column(String(64))
+
+
+class ReferenceCounterRow(Base):
+    """The last number given in a reference series ("SC-2026"): updating it in the adding
+    transaction makes two workstations adding at once take turns, never the same number."""
+
+    __tablename__ = "reference_counters"
+    series: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
 
 
 class CrewRow(Base):

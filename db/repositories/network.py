@@ -22,6 +22,7 @@ from db.models import (
     SwitchingDeviceRow,
     TransformerRow,
 )
+from db.repositories.change_log import record_changes, take_turn
 from db.repositories.network_rows import (
     attributes_of,
     customer_of,
@@ -49,6 +50,7 @@ from ops.network import (
     Substation,
     SwitchingDevice,
 )
+from ops.stores import Changes
 
 IMPORTED_AT = "network_imported_at"  # site setting: when the network was last imported
 
@@ -273,6 +275,7 @@ class NetworkRepository:
         marks the database as holding a network (so a first start never seeds the demo over it).
         """
         try:
+            take_turn(self._s)
             with gc_paused():
                 summary = sync_network(self._s, model, customers)
             self._s.execute(
@@ -288,6 +291,8 @@ class NetworkRepository:
                 ],
             )
             self._s.merge(SiteSettingRow(key=IMPORTED_AT, value=at.isoformat()))
+            # Consoles watching the change log reload the network.
+            record_changes(self._s, Changes(network=True), workstation="network import", at=at)
         except SQLAlchemyError as exc:
             reason = getattr(exc, "orig", None) or exc
             raise DatabaseError(f"The database refused the network import: {reason}") from exc

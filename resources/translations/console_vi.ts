@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>BoardActions</name>
+    <message>
+        <source>Sign in to assign crews.</source>
+        <translation>Hãy đăng nhập để giao việc cho đội.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first; the fresh state is shown. %1</source>
+        <translation>Người khác đã thay đổi mục này trước; đã hiển thị trạng thái mới nhất. %1</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleStatusBar</name>
     <message>
         <source>Open outages: %1 · Customers out: %2 / %3 · Crews out: %4 / %5</source>
@@ -214,6 +225,26 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>&amp;Thao tác</translation>
+    </message>
+    <message>
+        <source>Record a device &amp;trip…</source>
+        <translation>Ghi nhận thiết bị &amp;cắt…</translation>
+    </message>
+    <message>
+        <source>&amp;Close the outage&apos;s device (restore)</source>
+        <translation>Đó&amp;ng lại thiết bị của sự cố (khôi phục)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign a crew to the selected outage…</source>
+        <translation>&amp;Giao đội cho sự cố đang chọn…</translation>
+    </message>
+    <message>
+        <source>Outage &amp;details</source>
+        <translation>&amp;Chi tiết sự cố</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -451,6 +482,59 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Source: %1; changed %2 times</source>
         <translation>Nguồn: %1; đã đổi %2 lần</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the account is locked until %1.</source>
+        <translation>Sai quá nhiều lần: tài khoản bị khóa đến %1.</translation>
+    </message>
+    <message>
+        <source>This account is disabled.</source>
+        <translation>Tài khoản này đã bị vô hiệu hóa.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>Record a device trip</source>
+        <translation>Ghi nhận thiết bị cắt</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Cause (if known)</source>
+        <translation>Nguyên nhân (nếu biết)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Assign crew</source>
+        <translation>Giao đội</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Đội</translation>
     </message>
 </context>
 </TS>

@@ -131,3 +131,47 @@ def test_the_models_and_the_migrations_describe_the_same_schema(
     db.upgrade()
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_a_0002_database_with_the_demo_district_keeps_it_through_the_upgrade(
+    demo_db_url: str,
+) -> None:
+    from alembic import command
+
+    from db.migrate import alembic_config
+    from db.store import SqlStore
+
+    db = Database(demo_db_url)
+    with db.session() as s:
+        before = SqlStore(s).outages.list_active()
+    tables = ("outages", "outage_events", "crew_assignments", "users", "switching_devices")
+    with db.engine.connect() as conn:  # back to what a console of revision 0002 left
+        if db.is_sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        with conn.begin():
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+        if db.is_sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+        rows = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables}
+    assert current_revision(db.engine) == "0002"
+    assert "change_log" not in inspect(db.engine).get_table_names()
+    db.dispose()
+
+    upgraded = Database(demo_db_url)
+    assert upgraded.upgrade() is True
+    assert current_revision(upgraded.engine) == HEAD
+    with upgraded.engine.connect() as conn:
+        assert {
+            t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables
+        } == rows
+        assert conn.exec_driver_sql("SELECT DISTINCT version FROM users").scalars().all() == [1]
+        assert conn.exec_driver_sql("SELECT count(corrects) FROM outage_events").scalar() == 0
+        if upgraded.is_sqlite:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    with upgraded.session() as s:
+        assert SqlStore(s).outages.list_active() == before
+    upgraded.dispose()

@@ -12,7 +12,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_console_starts_loads_its_map_and_exits_cleanly(demo_db_path: Path) -> None:
-    env = dict(os.environ, OMS_STARTUP_TIMING="1", QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ,
+        OMS_STARTUP_TIMING="1",
+        QT_QPA_PLATFORM="offscreen",
+        OMS_USER="dieudo",
+        OMS_PASSWORD="demo1234",
+    )
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--db", f"sqlite:///{demo_db_path}"],
         cwd=ROOT,

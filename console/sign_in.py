@@ -1,0 +1,86 @@
+"""Sign-in at start: accounts live in the database; repeated failures lock the account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import Database
+from db.actions import run_action
+from ops.access import User
+from ops.accounts import sign_in
+from ops.clock import Clock, format_local
+from ops.signin import SignInOutcome, SignInResult
+
+
+def attempt(db: Database, clock: Clock, username: str, password: str) -> SignInResult:
+    """One sign-in attempt, stored (failed-attempt count, lock-out) in its own transaction."""
+    return run_action(
+        db,
+        lambda store: sign_in(store, clock, username=username.strip(), password=password),
+        workstation="sign-in",
+        clock=clock,
+    )
+
+
+class SignInDialog(QDialog):
+    def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._clock = db, clock
+        self.user: User | None = None
+        self.setWindowTitle(self.tr("Sign in"))
+        self.setObjectName("signIn")
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color:#b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(db.description, self))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def try_sign_in(self) -> None:
+        result = attempt(self._db, self._clock, self.username.text(), self.password.text())
+        if result.outcome is SignInOutcome.SIGNED_IN and result.user is not None:
+            self.user = result.user
+            self.accept()
+            return
+        self.password.clear()
+        if result.outcome is SignInOutcome.LOCKED and result.locked_until is not None:
+            self.message.setText(
+                self.tr("Too many failed attempts: the account is locked until %1.").replace(
+                    "%1", format_local(result.locked_until, "%H:%M")
+                )
+            )
+        elif result.outcome is SignInOutcome.DISABLED:
+            self.message.setText(self.tr("This account is disabled."))
+        else:
+            self.message.setText(self.tr("Wrong user name or password."))
+
+    @classmethod
+    def ask(cls, db: Database, clock: Clock, parent: QWidget | None = None) -> User | None:
+        """The signed-in user, or None if the person gave up. Tests replace this method."""
+        dialog = cls(db, clock, parent)
+        dialog.exec()
+        return dialog.user
