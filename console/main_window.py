@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
 
         self.status = ConsoleStatusBar(db.description, self)
+        if user is not None:
+            self.status.user.setText(f"{user.username} · {user.display_name}")
         self.setStatusBar(self.status)
 
         self._build_layout()

@@ -26,12 +26,16 @@ class ConsoleStatusBar(QStatusBar):
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.user = QLabel(self)
+        self.user.setObjectName("statusUser")
+        self.user.setTextFormat(Qt.TextFormat.PlainText)
         self.clock = QLabel(self)
         self.clock.setObjectName("statusClock")
         self.clock.setStyleSheet("font-weight:bold;")
         self.addWidget(self.message, 1)
         self.addPermanentWidget(self.counts)
         self.addPermanentWidget(self.database)
+        self.addPermanentWidget(self.user)
         self.addPermanentWidget(self.clock)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
