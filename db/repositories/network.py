@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -26,16 +26,8 @@ from db.repositories.change_log import record_changes, take_turn
 from db.repositories.network_rows import (
     attributes_of,
     customer_of,
-    customer_row,
-    feeder_row,
-    node_row,
-    segment_row,
-    substation_row,
-    switch_row,
-    switch_state,
-    transformer_row,
 )
-from db.repositories.network_sync import insert_rows, sync_network
+from db.repositories.network_sync import sync_network
 from ops.interchange import ImportSummary, gc_paused
 from ops.network import (
     AreaClass,
@@ -217,23 +209,6 @@ class NetworkRepository:
         """(customer id, node id) of every customer: what the tracing engine places them by."""
         c = CustomerRow
         return [(i, n) for i, n in self._s.execute(select(c.customer_id, c.node_id))]
-
-    def replace_all(self, model: NetworkModel, customers: Iterable[Customer]) -> None:
-        """Write a whole network in place of the stored one (within the caller's transaction)."""
-        s = self._s
-        for table in (CustomerRow, TransformerRow, SwitchingDeviceRow, LineSegmentRow, FeederRow):
-            s.execute(delete(table))
-        s.execute(delete(NodeRow))
-        s.execute(delete(SubstationRow))
-        insert_rows(s, SubstationRow, (substation_row(x) for x in model.substations))
-        insert_rows(s, NodeRow, (node_row(n) for n in model.nodes))
-        insert_rows(s, FeederRow, (feeder_row(f) for f in model.feeders))
-        insert_rows(s, LineSegmentRow, (segment_row(g) for g in model.segments))
-        insert_rows(
-            s, SwitchingDeviceRow, ({**switch_row(w), **switch_state(w)} for w in model.switches)
-        )
-        insert_rows(s, TransformerRow, (transformer_row(t) for t in model.transformers))
-        insert_rows(s, CustomerRow, (customer_row(c) for c in customers))
 
     def set_switch_states(self, is_open: dict[str, bool], *, at: datetime) -> int:
         """Set the present state of these switches (id -> open); returns how many changed."""
