@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from console.i18n import install_translators
 from console.main_window import MainWindow
-from console.sign_in import SignInDialog, attempt
 from db import Database
 from ops.access import User
 from ops.clock import SystemClock
@@ -59,16 +58,22 @@ def prepare_environment() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
-def _sign_in(db: Database, clock: SystemClock) -> User | None:
+def _import_map_builder() -> None:
+    import maps  # noqa: F401 (imported for its side effect: loaded once, ready for the board)
+
+
+def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | None:
     """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
     (unattended wall displays, the start-up benchmark). The password is checked either way."""
+    from console.sign_in import SignInDialog, attempt  # loads the store: after the first paint
+
     username, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
     if username and password:
         result = attempt(db, clock, username, password)
         if result.user is None:
             log.error("sign-in of %s from the environment refused: %s", username, result.outcome)
         return result.user
-    return SignInDialog.ask(db, clock)
+    return SignInDialog.ask(db, clock, window)
 
 
 def run_console(db: Database, *, language: str, policy: Policy) -> int:
@@ -81,11 +86,7 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
     translators = install_translators(app, language)
 
     clock = SystemClock()
-    user = _sign_in(db, clock)
-    if user is None:
-        log.info("no one signed in: the console closes")
-        return 0
-    window = MainWindow(db, clock, language=language, policy=policy, user=user)
+    window = MainWindow(db, clock, language=language, policy=policy)
     first_paint = _FirstPaint(report)
     window.installEventFilter(first_paint)
     first_start = not window.restore_layout(QSettings())
@@ -110,6 +111,15 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
         window.showMaximized()
     else:
         window.show()
+    # The (still empty) window first, then who is at it: nothing is read before sign-in.
+    QCoreApplication.processEvents()
+    window.runner.run(_import_map_builder)  # ~0.7 s of imports, overlapping the sign-in
+    user = _sign_in(db, clock, window)
+    if user is None:
+        log.info("no one signed in: the console closes")
+        window.close()
+        return 0
+    window.sign_in_as(user)
     window.start()
     code = app.exec()
     wake.stop()

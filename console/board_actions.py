@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from db.actions import caches_for
-from ops.dispatch import assign_crew
-from ops.operations import operate_device, record_trip
 from ops.planned import SwitchAction
-from ops.stores import Changes
 
 if TYPE_CHECKING:
     from console.main_window import MainWindow
+    from ops.stores import Changes
+
+# The services and the store load on the first action, not on the way to the first window.
 
 
 class BoardActions(QObject):
@@ -25,6 +24,8 @@ class BoardActions(QObject):
 
     def assign_crew(self, outage_id: int, crew_id: str) -> None:
         """Send a crew to an outage (drag and drop, or the keyboard)."""
+        from ops.dispatch import assign_crew
+
         board = self._w.board
         if self._w.dispatcher is None or board is None:
             self._w.status.show_message(self.tr("Sign in to assign crews."))
@@ -47,6 +48,9 @@ class BoardActions(QObject):
 
     def record_trip(self, device_id: str, cause: str) -> None:
         """A protective device opened in the field just now: a new outage from tracing."""
+        from db.actions import caches_for
+        from ops.operations import record_trip
+
         if self._w.dispatcher is None:
             return
         at = self._w.clock.now()
@@ -65,6 +69,9 @@ class BoardActions(QObject):
 
     def close_outage_device(self, outage_id: int) -> None:
         """A restoration step: the outage's own device closed again."""
+        from db.actions import caches_for
+        from ops.operations import operate_device
+
         board = self._w.board
         outage = (
             next((o for o in board.outages if o.outage_id == outage_id), None) if board else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.actions import ActionDispatcher
 from console.alerts_panel import AlertsPanel
 from console.board_actions import BoardActions
 from console.crew_panel import CrewTableModel, CrewView
@@ -41,6 +41,9 @@ from ops.clock import Clock
 from ops.deadlines import DeadlineTransition
 from ops.outages import JournalEntry, Outage
 from ops.policy import Policy, load_profile
+
+if TYPE_CHECKING:
+    from console.actions import ActionDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -132,23 +135,17 @@ class MainWindow(QMainWindow):
         self.outage_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
 
         # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
-        self.user = user
+        self.user: User | None = None
         self.dispatcher: ActionDispatcher | None = None
-        if user is not None:
-            self.dispatcher = ActionDispatcher(db, self.runner, clock, user, self)
         self.board_actions = BoardActions(self)
-        if self.dispatcher is not None:
-            self.dispatcher.changed.connect(self.board_actions.on_changes)
-            self.dispatcher.everything_changed.connect(self.refresh)
-            self.dispatcher.refused.connect(self.board_actions.on_refused)
         self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
 
         self.status = ConsoleStatusBar(db.description, self)
-        if user is not None:
-            self.status.user.setText(f"{user.username} · {user.display_name}")
         self.setStatusBar(self.status)
 
         self._build_layout()
+        if user is not None:
+            self.sign_in_as(user)
         self.menus = MainMenus(self)
 
         self._clock_timer = QTimer(self)
@@ -176,6 +173,19 @@ class MainWindow(QMainWindow):
     def board(self) -> Board | None:
         """What the screen shows now; None until the first load has finished."""
         return self._board
+
+    def sign_in_as(self, user: User) -> None:
+        """Act as this user from now on (before `start`)."""
+        from console.actions import ActionDispatcher  # loads the services: after first paint
+
+        self.user = user
+        self.dispatcher = ActionDispatcher(self._db, self.runner, self._clock, user, self)
+        self.dispatcher.changed.connect(self.board_actions.on_changes)
+        self.dispatcher.everything_changed.connect(self.refresh)
+        self.dispatcher.refused.connect(self.board_actions.on_refused)
+        self.status.user.setText(f"{user.username} · {user.display_name}")
+        if hasattr(self, "menus"):
+            self.menus.user_changed()
 
     # --- layout -----------------------------------------------------------------------
 

@@ -70,7 +70,8 @@ class MainMenus(QObject):
             action.triggered.connect(slot)
             work.addAction(action)
             self._w.addAction(action)
-        work.setEnabled(self._w.user is not None and self._w.user.role.value != "viewer")
+        self._work = work
+        self.user_changed()
 
         help_menu = self._w.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self._w)
@@ -154,6 +155,11 @@ class MainMenus(QObject):
     def _focus_filter(self) -> None:
         self._w.filter_edit.setFocus()
         self._w.filter_edit.selectAll()
+
+    def user_changed(self) -> None:
+        """Operations are greyed for no one signed in and for viewers (the services refuse too)."""
+        user = self._w.user
+        self._work.setEnabled(user is not None and user.role.value != "viewer")
 
     def _record_trip(self) -> None:
         board = self._w.board
