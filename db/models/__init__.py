@@ -25,6 +25,7 @@ from db.models.operations import (
     SwitchingStepRow,
 )
 from db.models.people import AuditRow, UserRow
+from db.models.reliability import CustomerSnapshotRow, HistoricalInterruptionRow
 from db.models.site import SiteSettingRow
 
 __all__ = [
@@ -35,7 +36,9 @@ __all__ = [
     "CrewMemberRow",
     "CrewRow",
     "CustomerRow",
+    "CustomerSnapshotRow",
     "FeederRow",
+    "HistoricalInterruptionRow",
     "LineSegmentRow",
     "NetworkImportRow",
     "NodeRow",
