@@ -44,6 +44,7 @@ from ops.policy import Policy, load_profile
 
 if TYPE_CHECKING:
     from console.actions import ActionDispatcher
+    from maps import TopologyCache
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self._board: Board | None = None
         self._loading = False
+        self._topologies: TopologyCache | None = None
         self.runner = TaskRunner(self)
         self.runner.error.connect(self._show_background_error)
         self.setWindowTitle(self.tr("Outage operations console"))
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
             self.tr("Filter outages: reference, feeder, device, cause… (Ctrl+F)")
         )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.outage_filter.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.outage_filter.set_text)
         self.open_only = QCheckBox(self.tr("Open only"), self)
         self.open_only.setObjectName("openOnly")
         self.open_only.toggled.connect(self.outage_filter.set_open_only)
@@ -276,10 +278,14 @@ class MainWindow(QMainWindow):
         def work() -> _Loaded:
             # The map package (folium, pandas) takes ~1 s to import: never on the way to
             # the first painted window, so only here, on the worker thread.
-            from maps import build_map_html, map_state, state_payload
+            from maps import TopologyCache, build_map_html, map_state, state_payload
 
+            if self._topologies is None:
+                self._topologies = TopologyCache()  # worker-thread only, like its use
             board = load_board(db, now)
-            state = map_state(board.network, board.outages, board.crews)
+            state = map_state(
+                board.network, board.outages, board.crews, topologies=self._topologies
+            )
             html = None
             if first:
                 title = board.site.district_name or "Outage console"

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from db.database import Database
 from db.repositories.crews import CrewRepository
 from db.repositories.network import NetworkRepository
+from db.repositories.network_state import NetworkStateRepository
 from db.repositories.outages import OutageRepository
 from db.repositories.planned import PlannedOutageRepository
 from ops.crews import Crew
@@ -38,15 +39,25 @@ class Board:
 
 
 def load_board(db: Database, now: datetime) -> Board:
+    """The board; the network comes from the database's cache, read whole once per import
+    (the switch states are read every time: a few hundred rows)."""
+    from db.actions import caches_for
+
     with db.session() as s:
         network_repo = NetworkRepository(s)
-        network = network_repo.load_model()
+        network = NetworkStateRepository(
+            s, caches_for(db).network, changed_at=_read_only
+        ).model()
         customers = network_repo.customer_count()
         outages = tuple(OutageRepository(s).list_board(now - RECENT))
         crews = tuple(CrewRepository(s).list_all())
         plans = tuple(PlannedOutageRepository(s).list_all())
     settings = db.site_settings()
     return Board(_site(settings, customers), network, outages, crews, plans)
+
+
+def _read_only(device_id: str) -> datetime:
+    raise AssertionError(f"the board reads the network; it does not switch {device_id}")
 
 
 def _site(settings: dict[str, str], customers: int) -> SiteInfo:

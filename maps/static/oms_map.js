@@ -504,19 +504,49 @@
 
     var keep = S.highlighted;
     clearHighlight();
-    S.outageGroup.clearLayers();
+    // Markers are redrawn only where something changed: in a storm of thousands of outages
+    // an update touches a few of them, and rebuilding every DOM marker costs seconds.
+    var oldOutages = S.outageMarkers;
     S.outages = {};
     S.outageMarkers = {};
     (payload.outages || []).forEach(function (o) {
-      S.outages[String(o.id)] = o;
-      if (o.lat !== null && o.lat !== undefined && o.lon !== null && o.lon !== undefined) drawOutage(o);
+      var key = String(o.id);
+      var sig = JSON.stringify(o);
+      var old = oldOutages[key];
+      S.outages[key] = o;
+      if (old && old.sig === sig) {
+        S.outageMarkers[key] = old;
+        delete oldOutages[key];
+        return;
+      }
+      if (o.lat !== null && o.lat !== undefined && o.lon !== null && o.lon !== undefined) {
+        drawOutage(o);
+        S.outageMarkers[key].sig = sig;
+      }
     });
-    S.crewGroup.clearLayers();
+    Object.keys(oldOutages).forEach(function (key) {
+      S.outageGroup.removeLayer(oldOutages[key].marker);
+    });
+    var oldCrews = S.crewMarkers;
     S.crews = {};
     S.crewMarkers = {};
     (payload.crews || []).forEach(function (c) {
-      S.crews[String(c.id)] = c;
-      if (c.lat !== null && c.lat !== undefined && c.lon !== null && c.lon !== undefined) drawCrew(c);
+      var key = String(c.id);
+      var sig = JSON.stringify(c);
+      var old = oldCrews[key];
+      S.crews[key] = c;
+      if (old && old.sig === sig) {
+        S.crewMarkers[key] = old;
+        delete oldCrews[key];
+        return;
+      }
+      if (c.lat !== null && c.lat !== undefined && c.lon !== null && c.lon !== undefined) {
+        drawCrew(c);
+        S.crewMarkers[key].sig = sig;
+      }
+    });
+    Object.keys(oldCrews).forEach(function (key) {
+      S.crewGroup.removeLayer(oldCrews[key].marker);
     });
     if (keep !== null && S.outages[String(keep)]) OmsMap.highlightOutage(keep, { pan: false });
     return true;
@@ -542,11 +572,16 @@
 
   function clearHighlight() {
     S.halo.clearLayers();
-    Object.keys(S.outageMarkers).forEach(function (key) {
+    // Only the marker that was raised is put back: touching every marker's z-index in a
+    // storm of thousands costs a style recalculation each.
+    if (S.highlighted !== null) {
+      var key = String(S.highlighted);
       var m = S.outageMarkers[key];
-      m.root.classList.remove("oms-hl");
-      m.marker.setZIndexOffset(S.outages[key] && S.outages[key].open ? 500 : 0);
-    });
+      if (m) {
+        m.root.classList.remove("oms-hl");
+        m.marker.setZIndexOffset(S.outages[key] && S.outages[key].open ? 500 : 0);
+      }
+    }
     Object.keys(S.crewMarkers).forEach(function (key) {
       S.crewMarkers[key].root.classList.remove("oms-hl");
     });
