@@ -18,15 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from ops.clock import format_local
-from ops.deadlines import DeadlineState, DeadlineTransition
+from ops.deadlines import Deadline, DeadlineState, DeadlineTransition
 
 OUTAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 2
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 3
+EXPLAINED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class AlertsPanel(QWidget):
-    """Lists alerts; double-click (or Enter) selects the outage; 'Acknowledge all' clears."""
+    """Lists alerts; double-click (or Enter) selects the outage; 'Acknowledge all' clears.
+
+    A breach asks for its reason: 'Explain breach…' on the selected breach (the list keeps
+    the breach, marked, until acknowledged).
+    """
 
     outage_chosen = Signal(int)
+    explanation_requested = Signal(object, str)  # the breached Deadline, the outage reference
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +46,14 @@ class AlertsPanel(QWidget):
         self.list.itemActivated.connect(self._chosen)
         self.acknowledge = QPushButton(self.tr("Acknowledge all"), self)
         self.acknowledge.clicked.connect(self.clear)
+        self.explain = QPushButton(self.tr("Explain breach…"), self)
+        self.explain.setObjectName("explainBreach")
+        self.explain.setEnabled(False)
+        self.explain.clicked.connect(self._explain_current)
+        self.list.currentItemChanged.connect(lambda *_: self._update_explain())
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.explain)
         head.addWidget(self.acknowledge)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -50,12 +64,18 @@ class AlertsPanel(QWidget):
             self._tray = QSystemTrayIcon(self.windowIcon(), self)
             self._tray.show()
 
-    def add(self, transition: DeadlineTransition, text: str, now: datetime) -> None:
+    def add(
+        self, transition: DeadlineTransition, text: str, now: datetime, reference: str = ""
+    ) -> None:
         item = QListWidgetItem(f"{format_local(now, '%H:%M')}  {text}")
         breached = transition.deadline.state is DeadlineState.BREACHED
         item.setBackground(QBrush(QColor("#f4a6a6" if breached else "#ffe08a")))
         item.setData(OUTAGE_ID_ROLE, transition.deadline.subject_id)
+        item.setData(DEADLINE_ROLE, transition.deadline)
+        item.setData(REFERENCE_ROLE, reference)
         self.list.insertItem(0, item)
+        if breached and self.list.currentItem() is None:
+            self.list.setCurrentItem(item)
         self._update_title()
         if self._tray is not None:
             icon = (
@@ -68,9 +88,36 @@ class AlertsPanel(QWidget):
     def count(self) -> int:
         return self.list.count()
 
+    def mark_explained(self, deadline: Deadline) -> None:
+        """The reason for this breach was sent: say so on its line."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(DEADLINE_ROLE) == deadline and not item.data(EXPLAINED_ROLE):
+                item.setData(EXPLAINED_ROLE, True)
+                item.setText(item.text() + "  ✓ " + self.tr("reason given"))
+        self._update_explain()
+
+    def _breach_of(self, item: QListWidgetItem | None) -> Deadline | None:
+        if item is None or item.data(EXPLAINED_ROLE):
+            return None
+        deadline = item.data(DEADLINE_ROLE)
+        if isinstance(deadline, Deadline) and deadline.state is DeadlineState.BREACHED:
+            return deadline
+        return None
+
+    def _update_explain(self) -> None:
+        self.explain.setEnabled(self._breach_of(self.list.currentItem()) is not None)
+
+    def _explain_current(self) -> None:
+        item = self.list.currentItem()
+        deadline = self._breach_of(item)
+        if item is not None and deadline is not None:
+            self.explanation_requested.emit(deadline, str(item.data(REFERENCE_ROLE) or ""))
+
     def clear(self) -> None:
         self.list.clear()
         self._update_title()
+        self._update_explain()
 
     def _update_title(self) -> None:
         n = self.list.count()

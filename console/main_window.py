@@ -29,6 +29,7 @@ from console.crew_panel import CrewTableModel, CrewView
 from console.deadline_watch import DeadlineWatch, describe
 from console.map_view import MapView
 from console.menus import MainMenus
+from console.outage_commands import OutageCommands
 from console.outage_detail import OutageDetail
 from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
 from console.status_bar import ConsoleStatusBar
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self.deadline_watch.deadline_alerted.connect(self._on_deadline_alert)
         self.alerts = AlertsPanel(self)
         self.alerts.outage_chosen.connect(self.select_outage)
+        self.commands = OutageCommands(self)
+        self.alerts.explanation_requested.connect(self.commands.explain_breach)
 
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)
@@ -372,7 +375,7 @@ class MainWindow(QMainWindow):
         row = self.outages.row_of(transition.deadline.subject_id)
         reference = self.outages.outage_at(row).reference if row is not None else "?"
         text = describe(transition, reference)
-        self.alerts.add(transition, text, self._clock.now())
+        self.alerts.add(transition, text, self._clock.now(), reference)
         self.status.show_message(text)
 
     # --- selection ----------------------------------------------------------------------

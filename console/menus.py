@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,10 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from console.action_dialogs import CrewChooser, TripDialog
 from ops import __version__
+from ops.crews import CrewStatus
 from ops.settings import SettingsError, load_settings, save_settings
 
 if TYPE_CHECKING:
     from console.main_window import MainWindow
+
+EN_ROUTE, ARRIVED, FIELD_COMPLETE = (
+    CrewStatus.EN_ROUTE,
+    CrewStatus.ARRIVED,
+    CrewStatus.FIELD_COMPLETE,
+)
 
 
 class MainMenus(QObject):
@@ -59,12 +67,33 @@ class MainMenus(QObject):
         group.triggered.connect(self._choose_language)
 
         work = self._w.menuBar().addMenu(self.tr("&Operations"))
-        for text, shortcut, slot in (
+        commands = self._w.commands
+        entry: tuple[str, str, Callable[[], None]] | None
+        for entry in (
             (self.tr("Record a device &trip…"), "F2", self._record_trip),
             (self.tr("&Close the outage's device (restore)"), "F3", self._restore_selected),
             (self.tr("&Assign a crew to the selected outage…"), "Ctrl+G", self._assign_selected),
             (self.tr("Outage &details"), "Ctrl+I", self._details_of_selected),
+            None,
+            (self.tr("C&onfirm the predicted outage"), "F4", commands.confirm),
+            (self.tr("Set the &expected restoration time…"), "Ctrl+E", commands.set_etr),
+            (self.tr("Add a &remark…"), "Ctrl+M", commands.add_remark),
+            (self.tr("C&lose the outage with its cause…"), "Ctrl+Shift+C", commands.close),
+            (self.tr("Cancel as a &false alarm…"), "Ctrl+Shift+X", commands.cancel),
+            None,
+            (self.tr("Selected crew: en route"), "F6", lambda: commands.crew_status(EN_ROUTE)),
+            (self.tr("Selected crew: arrived"), "F7", lambda: commands.crew_status(ARRIVED)),
+            (
+                self.tr("Selected crew: field work complete"),
+                "F8",
+                lambda: commands.crew_status(FIELD_COMPLETE),
+            ),
+            (self.tr("Release the selected crew"), "Ctrl+Shift+G", commands.release_crew),
         ):
+            if entry is None:
+                work.addSeparator()
+                continue
+            text, shortcut, slot = entry
             action = QAction(text, self._w)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
