@@ -201,14 +201,17 @@ def _compile(shape: str) -> re.Pattern[str]:
 _COMPILED = tuple((_compile(en), vi) for en, vi in _SHAPES)
 
 
+def _as_is(value: str) -> str:
+    return value
+
+
 def vietnamese(message: str) -> str | None:
     """The message in Vietnamese, or None when its shape is not known."""
     for pattern, template in _COMPILED:
         found = pattern.match(message)
         if found is not None:
             values = {
-                name: _VALUES.get(name, lambda v: v)(value)
-                for name, value in found.groupdict().items()
+                name: _VALUES.get(name, _as_is)(value) for name, value in found.groupdict().items()
             }
             return template.format(**values)
     return None

@@ -32,7 +32,11 @@ def sample_messages() -> list[tuple[str, str]]:
                     text = first.value
                 elif isinstance(first, ast.JoinedStr):
                     text = "".join(
-                        v.value if isinstance(v, ast.Constant) else _sample(ast.unparse(v.value))
+                        str(v.value)
+                        if isinstance(v, ast.Constant)
+                        else _sample(ast.unparse(v.value))
+                        if isinstance(v, ast.FormattedValue)
+                        else ""
                         for v in first.values
                     )
                 else:
