@@ -7,6 +7,7 @@ The services check the role and the lifecycle again; the menu only saves a point
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -16,6 +17,7 @@ from console.crew_panel import CREW_ID_ROLE
 from console.outage_dialogs import Confirm, EtrDialog, TextDialog
 from ops.crews import Crew, CrewStatus
 from ops.deadlines import Deadline
+from ops.etr import EtrEstimate, estimate_etr
 from ops.outages import Outage, OutageStatus
 
 if TYPE_CHECKING:
@@ -82,7 +84,8 @@ class OutageCommands(QObject):
         o = self.selected_outage()
         if o is None:
             return
-        entry = EtrDialog.ask(self._w, o.reference, self._w.clock.now(), o.etr)
+        now = self._w.clock.now()
+        entry = EtrDialog.ask(self._w, o.reference, now, o.etr, self.system_estimate(o, now))
         if entry is None:
             return
         self._perform(
@@ -91,6 +94,18 @@ class OutageCommands(QObject):
                 source=entry.source, confidence=entry.confidence,
             )
         )  # fmt: skip
+
+    def system_estimate(self, o: Outage, now: datetime) -> EtrEstimate:
+        """Travel of the outage's nearest crew plus the typical repair for its cause."""
+        board = self._w.board
+        crews = [c for c in board.crews if c.crew_id in o.crew_ids] if board else []
+        return estimate_etr(
+            now,
+            cause_category=o.cause.strip().casefold() or None,
+            outage_position=o.position,
+            crews=crews,
+            settings=self._w.deadline_watch.policy.etr,
+        )
 
     def add_remark(self) -> None:
         from ops.remarks import add_remark
@@ -220,8 +235,9 @@ class OutageCommands(QObject):
             outage_id = crew.outage_ids[0]
         else:
             self._w.status.show_message(
-                self.tr("%1 works on several outages: select the one to release it from.")
-                .replace("%1", crew.name)
+                self.tr("%1 works on several outages: select the one to release it from.").replace(
+                    "%1", crew.name
+                )
                 if crew.outage_ids
                 else self.tr("%1 is not on any outage.").replace("%1", crew.name)
             )

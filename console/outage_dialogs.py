@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console import labels
-from ops.clock import LOCAL_TZ
+from ops.clock import LOCAL_TZ, format_local
+from ops.etr import EtrEstimate
 from ops.outages import EtrConfidence, EtrSource
 
 _LOCAL = QTimeZone(LOCAL_TZ.key.encode())
@@ -69,7 +71,14 @@ class EtrEntry:
 class EtrDialog(QDialog):
     """A new expected restoration time, where it came from and how sure it is."""
 
-    def __init__(self, parent: QWidget, reference: str, now: datetime, current: datetime | None):
+    def __init__(
+        self,
+        parent: QWidget,
+        reference: str,
+        now: datetime,
+        current: datetime | None,
+        estimate: EtrEstimate | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Expected restoration – %1").replace("%1", reference))
         proposal = current if current is not None and current > now else now + timedelta(hours=2)
@@ -79,22 +88,46 @@ class EtrDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setMinimumDateTime(to_qt(now + timedelta(minutes=1)))
         self.source = QComboBox(self)
-        for source in (EtrSource.CREW, EtrSource.DISPATCHER):
+        for source in (EtrSource.CREW, EtrSource.DISPATCHER, EtrSource.SYSTEM):
             self.source.addItem(labels.etr_source(source), source.value)
         self.confident = QCheckBox(self.tr("Firm (the crew has seen the damage)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Supply expected back at"), self.when)
         form.addRow(self.tr("Source"), self.source)
         form.addRow("", self.confident)
+        self.estimate = estimate
+        if estimate is not None:
+            use = QPushButton(
+                self.tr("Use the system estimate: %1 (travel %2, repair %3)")
+                .replace("%1", format_local(estimate.etr, "%H:%M %d/%m"))
+                .replace("%2", labels.duration(estimate.travel))
+                .replace("%3", labels.duration(estimate.repair)),
+                self,
+            )
+            use.setObjectName("useSystemEstimate")
+            use.clicked.connect(self.use_estimate)
+            form.addRow("", use)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
 
+    def use_estimate(self) -> None:
+        if self.estimate is None:
+            return
+        self.when.setDateTime(to_qt(self.estimate.etr))
+        self.source.setCurrentIndex(self.source.findData(EtrSource.SYSTEM.value))
+        self.confident.setChecked(self.estimate.confidence is EtrConfidence.HIGH)
+
     @classmethod
     def ask(
-        cls, parent: QWidget, reference: str, now: datetime, current: datetime | None
+        cls,
+        parent: QWidget,
+        reference: str,
+        now: datetime,
+        current: datetime | None,
+        estimate: EtrEstimate | None = None,
     ) -> EtrEntry | None:
-        dialog = cls(parent, reference, now, current)
+        dialog = cls(parent, reference, now, current, estimate)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return EtrEntry(

@@ -150,3 +150,17 @@ def test_a_breach_is_explained_from_the_alert_list(  # type: ignore[no-untyped-d
     reason = next(e for e in journal if e.text == "Tổng đài quá tải do bão")
     assert reason.kind == EntryKind.DEADLINE_BREACH_REASON
     assert inform.state is DeadlineState.ON_TRACK  # the record itself was never edited
+
+
+def test_the_etr_dialog_offers_the_system_estimate(qtbot, win: MainWindow, clock) -> None:  # type: ignore[no-untyped-def]
+    from console.outage_dialogs import EtrDialog
+
+    outage = select_first(win, lambda o: o.status.is_open and o.crew_ids)
+    estimate = win.commands.system_estimate(outage, clock.now())
+    assert estimate.etr > clock.now() and estimate.source is EtrSource.SYSTEM
+    dialog = EtrDialog(win, outage.reference, clock.now(), None, estimate)
+    qtbot.addWidget(dialog)
+    dialog.use_estimate()
+    assert dialog.source.currentData() == EtrSource.SYSTEM.value
+    chosen = dialog.when.dateTime().toSecsSinceEpoch()
+    assert chosen == int(estimate.etr.timestamp())
