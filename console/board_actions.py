@@ -96,6 +96,9 @@ class BoardActions(QObject):
 
     def on_changes(self, changes: Changes) -> None:
         self._w.refresh()
+        shown = self._w.detail.outage_id
+        if self._w.detail.isVisible() and shown in changes.journal | changes.outages:
+            self._w.open_detail(shown)  # the open timeline follows what was just recorded
         self._w.changes_applied.emit(changes)
 
     def on_refused(self, message: str, stale: bool) -> None:

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.alerts.outage_chosen.connect(self.select_outage)
         self.commands = OutageCommands(self)
         self.alerts.explanation_requested.connect(self.commands.explain_breach)
+        self.detail.remark_requested.connect(self.commands.add_remark)
+        self.detail.correction_requested.connect(self.commands.correct_entry)
 
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)

@@ -18,7 +18,7 @@ from console.outage_dialogs import Confirm, EtrDialog, TextDialog
 from ops.crews import Crew, CrewStatus
 from ops.deadlines import Deadline
 from ops.etr import EtrEstimate, estimate_etr
-from ops.outages import Outage, OutageStatus
+from ops.outages import JournalEntry, Outage, OutageStatus
 
 if TYPE_CHECKING:
     from console.main_window import MainWindow
@@ -107,9 +107,11 @@ class OutageCommands(QObject):
             settings=self._w.deadline_watch.policy.etr,
         )
 
-    def add_remark(self) -> None:
+    def add_remark(self, outage_id: int | None = None) -> None:
         from ops.remarks import add_remark
 
+        if outage_id is not None:
+            self._w.select_outage(outage_id)
         o = self.selected_outage()
         if o is None:
             return
@@ -125,6 +127,28 @@ class OutageCommands(QObject):
             lambda store, user, clock: add_remark(
                 store, user, clock, outage_id=o.outage_id, text=entry.text,
                 occurred_at=entry.occurred_at,
+            )
+        )  # fmt: skip
+
+    def correct_entry(self, entry: JournalEntry) -> None:
+        """A journal line put right by a new line; the old one stays, struck through."""
+        from ops.remarks import correct_entry
+
+        fix = TextDialog.ask(
+            self._w,
+            self.tr("Correct a journal line"),
+            self.tr("The line as it should read (the original stays in the journal):\n%1").replace(
+                "%1", entry.text
+            ),
+            self._w.clock.now(),
+            at=entry.occurred_at,
+        )
+        if fix is None:
+            return
+        self._perform(
+            lambda store, user, clock: correct_entry(
+                store, user, clock, entry_id=entry.entry_id, text=fix.text,
+                occurred_at=fix.occurred_at,
             )
         )  # fmt: skip
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,8 +31,13 @@ LATE = timedelta(minutes=10)
 class OutageDetail(QDialog):
     """Non-modal: the dispatcher keeps it open beside the board while the outage runs."""
 
+    remark_requested = Signal(int)  # outage id
+    correction_requested = Signal(object)  # the JournalEntry to correct
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.outage_id: int | None = None
+        self._entries: dict[int, JournalEntry] = {}
         self.setObjectName("outageDetail")
         self.setWindowTitle(self.tr("Outage"))
         self.resize(820, 560)
@@ -64,8 +71,36 @@ class OutageDetail(QDialog):
         heading.setStyleSheet("font-weight:bold;font-size:11pt;")
         layout.addWidget(heading)
         layout.addWidget(self.timeline, 1)
+        self.remark = QPushButton(self.tr("Add a remark…"), self)
+        self.remark.clicked.connect(self._ask_remark)
+        self.correct = QPushButton(self.tr("Correct the selected line…"), self)
+        self.correct.setObjectName("correctEntry")
+        self.correct.setEnabled(False)
+        self.correct.clicked.connect(self._ask_correction)
+        self.timeline.currentItemChanged.connect(
+            lambda current, _previous: self.correct.setEnabled(current is not None)
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remark)
+        buttons.addWidget(self.correct)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _ask_remark(self) -> None:
+        if self.outage_id is not None:
+            self.remark_requested.emit(self.outage_id)
+
+    def _ask_correction(self) -> None:
+        item = self.timeline.currentItem()
+        if item is None:
+            return
+        entry = self._entries.get(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        if entry is not None:
+            self.correction_requested.emit(entry)
 
     def show_outage(self, outage: Outage, entries: Sequence[JournalEntry]) -> None:
+        self.outage_id = outage.outage_id
+        self._entries = {e.entry_id: e for e in entries}
         self.setWindowTitle(self.tr("Outage %1").replace("%1", outage.reference))
         out = f"{outage.customers_out:,} / {outage.customers_affected:,}".replace(",", ".")
         etr = format_local(outage.etr)
@@ -100,6 +135,7 @@ class OutageDetail(QDialog):
             row = QTreeWidgetItem(
                 [format_local(e.occurred_at, "%H:%M:%S %d/%m"), entered, e.entered_by, text]
             )
+            row.setData(0, Qt.ItemDataRole.UserRole, e.entry_id)
             if item.superseded:
                 font = QFont(row.font(3))
                 font.setStrikeOut(True)

@@ -43,8 +43,8 @@ def from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), LOCAL_TZ)
 
 
-def _field_time_edit(parent: QWidget, now: datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(to_qt(now), parent)
+def _field_time_edit(parent: QWidget, now: datetime, at: datetime | None = None) -> QDateTimeEdit:
+    edit = QDateTimeEdit(to_qt(at if at is not None and at <= now else now), parent)
     edit.setTimeZone(_LOCAL)
     edit.setDisplayFormat("HH:mm dd/MM/yyyy")
     edit.setCalendarPopup(True)
@@ -147,14 +147,21 @@ class TextDialog(QDialog):
     """A free text (remark, cause, reason) with the field time it refers to."""
 
     def __init__(
-        self, parent: QWidget, title: str, prompt: str, now: datetime, *, with_time: bool
+        self,
+        parent: QWidget,
+        title: str,
+        prompt: str,
+        now: datetime,
+        *,
+        with_time: bool,
+        at: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)  # Tab reaches the buttons: keyboard-only use
         self.text.setMinimumSize(420, 110)
-        self.when = _field_time_edit(self, now)
+        self.when = _field_time_edit(self, now, at)
         form = QFormLayout()
         form.addRow(QLabel(prompt, self))
         form.addRow(self.text)
@@ -175,9 +182,16 @@ class TextDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget, title: str, prompt: str, now: datetime, *, with_time: bool = True
+        cls,
+        parent: QWidget,
+        title: str,
+        prompt: str,
+        now: datetime,
+        *,
+        with_time: bool = True,
+        at: datetime | None = None,
     ) -> TextEntry | None:
-        dialog = cls(parent, title, prompt, now, with_time=with_time)
+        dialog = cls(parent, title, prompt, now, with_time=with_time, at=at)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         text = dialog.text.toPlainText().strip()

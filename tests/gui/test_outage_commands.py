@@ -164,3 +164,31 @@ def test_the_etr_dialog_offers_the_system_estimate(qtbot, win: MainWindow, clock
     assert dialog.source.currentData() == EtrSource.SYSTEM.value
     chosen = dialog.when.dateTime().toSecsSinceEpoch()
     assert chosen == int(estimate.etr.timestamp())
+
+
+def test_a_line_is_corrected_from_the_open_timeline(  # type: ignore[no-untyped-def]
+    qtbot, win: MainWindow, monkeypatch, demo_db: Database
+) -> None:
+    outage = select_first(win, lambda o: o.status.is_open)
+    with qtbot.waitSignal(win.detail_shown, timeout=10_000):
+        win.open_detail(outage.outage_id)
+    timeline = win.detail.timeline
+    assert timeline.topLevelItemCount() > 0
+    timeline.setCurrentItem(timeline.topLevelItem(0))
+    assert win.detail.correct.isEnabled()
+    before = timeline.topLevelItemCount()
+    monkeypatch.setattr(
+        TextDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: TextEntry("Đã sửa: cắt lúc 14:02", k["at"])),
+    )
+    with qtbot.waitSignal(win.detail_shown, timeout=10_000):  # the timeline follows
+        win.detail.correct.click()
+    assert timeline.topLevelItemCount() == before + 1
+    texts = [timeline.topLevelItem(i).text(3) for i in range(timeline.topLevelItemCount())]
+    assert any("Đã sửa: cắt lúc 14:02" in t for t in texts)
+    struck = [
+        timeline.topLevelItem(i) for i in range(timeline.topLevelItemCount())
+        if timeline.topLevelItem(i).font(3).strikeOut()
+    ]  # fmt: skip
+    assert len(struck) == 1  # the corrected line stays, struck through
