@@ -6,7 +6,8 @@
 `run_action` opens a session, makes the action wait its turn (actions are serialised
 database-wide, see `take_turn`), runs the service on a `SqlStore`, writes the `Changes` it
 returns to the change log in the same transaction, and commits. A domain error (or any other)
-rolls everything back and propagates. Another console polls `changes_since(db, seq)`.
+rolls everything back and propagates. Another console polls `changes_since(db, seq)`, or on
+PostgreSQL listens (`db.live`): the change is announced by NOTIFY in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 from weakref import WeakKeyDictionary
 
+from sqlalchemy import Table, select
+
 from db.database import Database
+from db.live import announce, is_connection_error
+from db.models import ChangeLogRow
 from db.repositories.change_log import (
     bounds,
     changes_of,
@@ -33,6 +38,7 @@ from ops.stores import Changes
 from ops.switching import LedgerCache
 
 R = TypeVar("R")
+_LOG = cast(Table, ChangeLogRow.__table__)
 
 
 class ChangesMissedError(RuntimeError):
@@ -90,13 +96,48 @@ def run_action(
     operation; `clock` dates what the store records itself (use the service's clock).
     """
     clock = clock or SystemClock()
-    with db.session() as session:
-        take_turn(session)
-        store = SqlStore(session, clock=clock, entered_by=user, network=caches_for(db).network)
-        result = fn(store)
-        if isinstance(result, Changes) and not result.is_empty:
-            record_changes(session, result, workstation=workstation, at=clock.now())
+    seq: int | None = None
+    committing = False
+    try:
+        with db.session() as session:
+            take_turn(session)
+            store = SqlStore(session, clock=clock, entered_by=user, network=caches_for(db).network)
+            result = fn(store)
+            if isinstance(result, Changes) and not result.is_empty:
+                seq = record_changes(session, result, workstation=workstation, at=clock.now())
+                if not db.is_sqlite:  # delivered to listening consoles when this commits
+                    announce(session, seq, workstation, result)
+                session.flush()
+            committing = True
+    except Exception as exc:
+        # The connection broke while COMMIT was on its way: the server may have committed.
+        if seq is not None and committing and is_connection_error(exc):
+            raise OutcomeUnknownError(seq, workstation) from exc
+        raise
     return result
+
+
+class OutcomeUnknownError(RuntimeError):
+    """The connection was lost during COMMIT: whether the action was saved is not known yet.
+
+    Once the database answers again, `was_saved(db, error)` tells.
+    """
+
+    def __init__(self, seq: int, workstation: str) -> None:
+        super().__init__(
+            "The connection to the database was lost while the action was being saved; "
+            "whether it was saved will be checked when the connection is back."
+        )
+        self.seq, self.workstation = seq, workstation
+
+
+def was_saved(db: Database, error: OutcomeUnknownError) -> bool:
+    """Whether the action behind `error` was committed (its change-log row is there)."""
+    with db.session() as s:
+        row = s.execute(
+            select(_LOG.c.workstation).where(_LOG.c.seq == error.seq)
+        ).scalar_one_or_none()
+    return row == error.workstation[:64]
 
 
 def latest_change(db: Database) -> int:

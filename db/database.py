@@ -13,6 +13,9 @@ from db.engine import describe, make_engine
 from db.migrate import upgrade_to_head
 from db.models import SiteSettingRow
 
+# PostgreSQL's SQLSTATE for "permission denied" (e.g. a console role creating a table).
+INSUFFICIENT_PRIVILEGE = "42501"
+
 
 class DatabaseError(RuntimeError):
     """A database problem put in words a dispatcher or an administrator can act on."""
@@ -48,6 +51,12 @@ class Database:
             return upgrade_to_head(self.engine)
         except SQLAlchemyError as exc:
             reason = getattr(exc, "orig", None) or exc
+            if getattr(reason, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                raise DatabaseError(
+                    f"The database ({self.description}) needs a schema upgrade that this "
+                    "console's role may not make: ask the administrator to run `python main.py "
+                    "migrate --db OWNER_URL --grant-to ROLE` (docs/postgresql.md)"
+                ) from exc
             raise DatabaseError(
                 f"Cannot open or prepare the database ({self.description}): {reason}"
             ) from exc

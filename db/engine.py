@@ -13,6 +13,13 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+# libpq options for every PostgreSQL connection (the pool's and the change listener's).
+PG_CONNECT_ARGS = {
+    "connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+    "keepalives_count": 3,
+}  # fmt: skip
+
+
 def make_engine(url: str | URL) -> Engine:
     """An engine configured for how the console uses it on either database."""
     parsed = make_url(url)
@@ -23,8 +30,12 @@ def make_engine(url: str | URL) -> Engine:
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    # PostgreSQL: test a pooled connection before use, so a restarted server is survived.
-    return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # PostgreSQL: test a pooled connection before use, so a restarted server is survived;
+    # give up connecting after a few seconds and notice a silently cut network (keepalives),
+    # so an unreachable server is reported instead of freezing the console's worker.
+    return create_engine(
+        parsed, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=PG_CONNECT_ARGS
+    )
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
