@@ -14,9 +14,10 @@ from ops.demo.picks import pick_devices
 from ops.demo.places import Place
 from ops.demo.planning import TODAY_PLAN_ID, area_text, plan_drafts, plan_incident
 from ops.demo.replay import SwitchEvent, Tally, replay
+from ops.interruptions import DeviceOperation
 from ops.network import NetworkModel
 from ops.outages import Outage, OutageKind
-from ops.planned import PlannedOutage
+from ops.planned import PlannedOutage, SwitchAction
 from ops.tracing import Topology
 
 
@@ -28,6 +29,7 @@ class DemoDay:
     crews: tuple[Crew, ...]
     outages: tuple[Outage, ...]
     planned: tuple[PlannedOutage, ...]
+    switching: tuple[DeviceOperation, ...] = ()  # the day's switching log, in time order
 
 
 def run_day(
@@ -66,7 +68,13 @@ def run_day(
         planned.append(plan.to_record(area_text(lost, place_of), affected))
     sites = {role: devices[device].position for role, device in asdict(picks).items()}
     crews = field_crews(now, outages, sites, rng)
-    return DemoDay(replace(network, switches=switches), crews, tuple(outages), tuple(planned))
+    log = tuple(
+        DeviceOperation(
+            e.at, e.device_id, SwitchAction.OPEN if e.opens else SwitchAction.CLOSE, e.outage
+        )
+        for e in sorted(events, key=lambda e: e.at)
+    )  # outage ids are the incident numbers (see _outages)
+    return DemoDay(replace(network, switches=switches), crews, tuple(outages), tuple(planned), log)
 
 
 def _outages(

@@ -11,6 +11,7 @@ from ops.demo.customers import generate_customers
 from ops.demo.district import build_network
 from ops.demo.operations import run_day
 from ops.demo.places import PROVINCE
+from ops.interruptions import DeviceOperation
 from ops.network import Coord, Customer, NetworkModel
 from ops.outages import Outage
 from ops.planned import PlannedOutage
@@ -30,6 +31,7 @@ class DemoDistrict:
     crews: tuple[Crew, ...]
     outages: tuple[Outage, ...]  # live ones and a few restored earlier, outage_id 1..n
     planned: tuple[PlannedOutage, ...]
+    switching: tuple[DeviceOperation, ...] = ()  # the day's switching log, in time order
 
 
 def _stream(seed: int, part: str) -> random.Random:
@@ -60,6 +62,7 @@ def generate_demo_district(now: datetime, seed: int = 2026) -> DemoDistrict:
         crews=day.crews,
         outages=day.outages,
         planned=day.planned,
+        switching=day.switching,
     )
 
 

@@ -389,3 +389,29 @@ def test_next_weeks_plan_is_approved_and_not_yet_switched(district: DemoDistrict
         assert plan.starts_at - NOW > timedelta(days=6)
         assert not any(switches[s.device_id].is_open for s in plan.steps)
         assert plan.customers_affected > 0
+
+
+def test_the_switching_log_replayed_gives_every_outage_its_customers(
+    district: DemoDistrict,
+) -> None:
+    """The log the demo stores is the one its figures came from: the console's accounting
+    (and so the reliability report) reads the same customers from it."""
+    from ops.restoration import account, open_before
+
+    log = district.switching
+    assert log and [op.at for op in log] == sorted(op.at for op in log)
+    open_now = (s.switch_id for s in district.network.switches if s.is_open)
+    accounting = account(
+        district.network,
+        [(c.customer_id, c.node_id) for c in district.customers],
+        log,
+        until=NOW,
+        since=log[0].at,
+        initial_open=dict.fromkeys(open_before(open_now, log)),
+    )
+    for outage in district.outages:
+        tally = accounting.outages[outage.outage_id]
+        assert (tally.customers_out, tally.customers_affected) == (
+            outage.customers_out,
+            outage.customers_affected,
+        ), outage.reference

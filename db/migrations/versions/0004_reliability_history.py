@@ -22,6 +22,8 @@ def upgrade() -> None:
     sa.Column('interruption_id', sa.String(length=64), nullable=False),
     sa.Column('start', sa.DateTime(timezone=True), nullable=False),
     sa.Column('end', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('start_us', sa.BigInteger(), nullable=False),
+    sa.Column('end_us', sa.BigInteger(), nullable=False),
     sa.Column('customers', sa.Integer(), nullable=False),
     sa.Column('planned', sa.Boolean(), nullable=False),
     sa.Column('cause', sa.Text(), nullable=False),
@@ -34,7 +36,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('interruption_id', name=op.f('pk_historical_interruptions'))
     )
     with op.batch_alter_table('historical_interruptions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_historical_interruptions_start'), ['start'], unique=False)
+        batch_op.create_index('ix_historical_interruptions_report', ['start_us', 'end_us', 'customers', 'planned', 'cause', 'exclusion'], unique=False)
         batch_op.create_index(batch_op.f('ix_historical_interruptions_import_batch'), ['import_batch'], unique=False)
 
     op.create_table('customer_snapshots',
@@ -51,5 +53,5 @@ def downgrade() -> None:
     op.drop_table('customer_snapshots')
     with op.batch_alter_table('historical_interruptions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_historical_interruptions_import_batch'))
-        batch_op.drop_index(batch_op.f('ix_historical_interruptions_start'))
+        batch_op.drop_index('ix_historical_interruptions_report')
     op.drop_table('historical_interruptions')

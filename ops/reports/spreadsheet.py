@@ -1,0 +1,108 @@
+"""A report's tables as an XLSX workbook (one sheet per table, numbers stay numbers) or as one
+CSV file (tables one after another, each under its title)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ops.reports.document import Facts, Kind, ReportDocument, Table
+from ops.reports.formatting import local_time
+
+_FORMATS = {
+    Kind.INTEGER: "#,##0",
+    Kind.DECIMAL: "#,##0.00",
+    Kind.INDEX: "0.0000",
+    Kind.PERCENT: "0.0000%",
+}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_name(table: Table, taken: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub(" ", table.sheet or table.title)[:28].strip() or "Bảng"
+    name, k = base, 2
+    while name.lower() in taken:
+        name, k = f"{base[:25]} ({k})", k + 1
+    taken.add(name.lower())
+    return name
+
+
+def write_xlsx(doc: ReportDocument, path: Path) -> None:
+    """Written to a temporary file beside `path` first: a failure leaves no half file."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Tóm tắt"
+    summary.append([doc.title])
+    summary["A1"].font = Font(bold=True, size=13)
+    for line in (
+        doc.subtitle,
+        f"{doc.company} – {doc.office}",
+        f"In lúc {local_time(doc.printed_at)}",
+    ):
+        summary.append([line])
+    summary.append([])
+    for block in doc.blocks:
+        if isinstance(block, Facts):
+            for label, value in block.items:
+                summary.append([label, value])
+    summary.column_dimensions["A"].width = 34
+    summary.column_dimensions["B"].width = 40
+    taken = {"tóm tắt"}
+    for table in doc.tables:
+        sheet = book.create_sheet(_sheet_name(table, taken))
+        sheet.append([table.title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append(list(table.columns))
+        for c in range(1, len(table.columns) + 1):
+            head = sheet.cell(row=2, column=c)
+            head.font = Font(bold=True)
+            head.fill = PatternFill("solid", fgColor="DDE6EE")
+            head.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in table.rows:
+            sheet.append(list(row))
+            r = sheet.max_row
+            for c, kind in enumerate(table.kinds, start=1):
+                if kind in _FORMATS:
+                    sheet.cell(row=r, column=c).number_format = _FORMATS[kind]
+            if Table.is_total(row):
+                for c in range(1, len(row) + 1):
+                    sheet.cell(row=r, column=c).font = Font(bold=True)
+        for c, name in enumerate(table.columns, start=1):
+            width = max(
+                [len(name)] + [len(str(r[c - 1])) for r in table.rows if isinstance(r[c - 1], str)]
+            )
+            sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 40)
+        sheet.freeze_panes = "A3"
+    _atomic(path, book.save)
+
+
+def write_csv(doc: ReportDocument, path: Path) -> None:
+    """UTF-8 with a BOM (Excel opens Vietnamese text right), numbers with a dot."""
+
+    def save(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow([doc.title])
+            out.writerow([doc.subtitle])
+            for table in doc.tables:
+                out.writerow([])
+                out.writerow([table.title])
+                out.writerow(table.columns)
+                out.writerows(["" if v is None else v for v in row] for row in table.rows)
+
+    _atomic(path, save)
+
+
+def _atomic(path: Path, save: object) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        save(tmp)  # type: ignore[operator]
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,124 @@
+"""The Reports menu on the demo district: shift handover (with the map as shown), the
+selected outage's report and the reliability indices, written as PDF, XLSX and CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtPdf import QPdfDocument
+
+from console import report_dialogs
+from console.main_window import MainWindow
+from console.report_dialogs import HandoverRequest, ReliabilityRequest, shift_window
+from ops.clock import LOCAL_TZ
+from tests.conftest import DEMO_NOW
+
+
+def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(report_dialogs.SaveAs, "ask", classmethod(lambda cls, *a: path))
+
+
+def test_shift_window_is_the_shift_being_handed_over() -> None:
+    # 10:30 local: the 06:00 shift; 14:20 local: still the 06:00 shift (handover just after).
+    start, end = shift_window(DEMO_NOW)
+    assert (start.astimezone(LOCAL_TZ).hour, end) == (6, DEMO_NOW)
+    start, _ = shift_window(DEMO_NOW + timedelta(hours=3, minutes=50))
+    assert start.astimezone(LOCAL_TZ).hour == 6
+    start, _ = shift_window(DEMO_NOW + timedelta(hours=5))  # 15:30 local
+    assert start.astimezone(LOCAL_TZ).hour == 14
+
+
+def test_shift_handover_pdf_with_the_map(
+    window: MainWindow,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    start, end = shift_window(DEMO_NOW)
+    request = HandoverRequest(start, end, "Tuyến 471 còn sự cố, đội 2 đang xử lý.", "pdf")
+    monkeypatch.setattr(report_dialogs.HandoverDialog, "ask", classmethod(lambda cls, *a: request))
+    out = tmp_path / "giao-ca.pdf"
+    _save_to(monkeypatch, out)
+    png = window.menus.reports._map_png()
+    assert png is not None and png.startswith(b"\x89PNG")
+    window.menus.reports.handover()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    pdf = QPdfDocument(None)
+    pdf.load(str(out))
+    assert pdf.pageCount() >= 2  # the map image takes most of a page of its own
+    text = "".join(pdf.getAllText(k).text() for k in range(pdf.pageCount()))
+    assert "BÁO CÁO GIAO CA" in text and "Tuyến 471 còn sự cố" in text
+    assert f"Trang 1/{pdf.pageCount()}" in text
+
+
+def test_outage_report_of_the_selected_outage_as_xlsx(
+    window: MainWindow,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    board = window.board
+    assert board is not None
+    outage = board.outages[0]
+    window.select_outage(outage.outage_id)
+    monkeypatch.setattr(report_dialogs.OutputDialog, "ask", classmethod(lambda cls, *a: "xlsx"))
+    out = tmp_path / "su-co.xlsx"
+    _save_to(monkeypatch, out)
+    window.menus.reports.outage()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    book = load_workbook(out)
+    summary = [(r[0].value, r[1].value if len(r) > 1 else None) for r in book["Tóm tắt"].rows]
+    assert ("Mã sự cố", outage.reference) in summary
+    assert "Nhật ký" in book.sheetnames
+
+
+def test_reliability_report_as_csv(
+    window: MainWindow,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    today = DEMO_NOW.astimezone(LOCAL_TZ).date()
+    request = ReliabilityRequest(today.replace(day=1), today, "ieee1366", False, "csv")
+    monkeypatch.setattr(
+        report_dialogs.ReliabilityDialog, "ask", classmethod(lambda cls, *a: request)
+    )
+    out = tmp_path / "do-tin-cay.csv"
+    _save_to(monkeypatch, out)
+    window.menus.reports.reliability()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["BÁO CÁO ĐỘ TIN CẬY CUNG CẤP ĐIỆN"]
+    assert "IEEE Std 1366" in rows[1][0]
+    head = rows.index(["Chỉ số của kỳ (IEEE 1366)"])
+    assert rows[head + 1][:3] == ["Phần", "SAIFI", "SAIDI (phút)"]
+    assert rows[head + 2][0] == "Toàn phần"
+
+
+def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+
+    from console.printing import paint_report, write_pdf
+    from ops.reports import ReportDocument, Table
+    from ops.reports.document import Kind
+
+    rows = tuple((f"Dòng {k}", k) for k in range(120))  # long enough for several pages
+    doc = ReportDocument(
+        "BÁO CÁO THỬ", "Kỳ thử", "Công ty", "Điện lực", DEMO_NOW,
+        (Table("Bảng", ("Tên", "Số"), (Kind.TEXT, Kind.INTEGER), rows),),
+    )  # fmt: skip
+    pages = write_pdf(doc, tmp_path / "a.pdf")
+    assert pages >= 2
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    painted: list[int] = []
+    dialog = QPrintPreviewDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.paintRequested.connect(lambda p: painted.append(paint_report(doc, p)))
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    assert painted == [pages]  # the preview lays out the same pages as the PDF
+    assert preview.pageCount() == pages
