@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db.database import Database
 from db.models import (
     AuditRow,
+    ComplianceExceptionRow,
     CrewAssignmentRow,
     CrewMemberRow,
     CrewRow,
@@ -38,8 +39,10 @@ from db.repositories.planned import PlannedOutageRepository
 from ops.access import Role
 from ops.demo import DemoDistrict
 from ops.interchange import to_interchange
+from ops.interruptions import OutageStep
 from ops.journal import EntryKind, new_entry
 from ops.outages import OutageStatus
+from ops.restoration import account, open_before
 from ops.signin import hash_password
 from ops.validation import check_network
 
@@ -56,6 +59,7 @@ DEMO_ACCOUNTS = (
 
 # Operational tables first, children before parents, so foreign keys hold at every step.
 _OPERATIONAL = (
+    ComplianceExceptionRow,
     OutboxMessageRow,
     NoticeRow,
     OutageEventRow,
@@ -98,16 +102,29 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
         CrewRepository(s).add_many(district.crews)
         PlannedOutageRepository(s).add_many(district.planned)
         OutageRepository(s).add_many(district.outages)
+        s.add_all(
+            SwitchingOperationRow(
+                occurred_at=op.at, entered_at=at, device_id=op.device_id, action=op.action.value,
+                outage_id=op.outage_id, entered_by=DEMO_USER,
+            )
+            for op in district.switching
+        )  # fmt: skip
         journal = JournalRepository(s)
+        steps = _steps_of(district, at)
         for o in district.outages:
             predicted = o.status is OutageStatus.PREDICTED
             recorded = OutageStatus.PREDICTED if predicted else OutageStatus.CONFIRMED
-            lines = [
-                (EntryKind.DEVICE_OPERATION, f"{o.device_id or '?'} mở / cắt", o.started_at,
-                 (("device", o.device_id or ""), ("action", "open"))),
-                (EntryKind.STATUS_CHANGE, f"Ghi nhận sự cố: {o.cause}", o.reported_at,
-                 (("to", recorded.value),)),
+            lines: list[tuple[EntryKind, str, datetime, tuple[tuple[str, str], ...]]] = [
+                (EntryKind.DEVICE_OPERATION, f"{step.device_id}: {step.action.value}", step.at,
+                 (("device", step.device_id), ("action", step.action.value),
+                  ("darkened", str(step.darkened)), ("restored", str(step.restored)),
+                  ("still_dark", str(len(step.still_dark)))))
+                for step in steps.get(o.outage_id, ())
             ]  # fmt: skip
+            lines.append(
+                (EntryKind.STATUS_CHANGE, f"Ghi nhận sự cố: {o.cause}", o.reported_at,
+                 (("to", recorded.value),))
+            )  # fmt: skip
             if o.restored_at is not None and o.status is not OutageStatus.PARTIALLY_RESTORED:
                 lines.append(
                     (EntryKind.STATUS_CHANGE, "Đã khôi phục cấp điện", o.restored_at,
@@ -130,6 +147,24 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
                 "seeded_at": at.isoformat(),
             }.items()
         )
+
+
+def _steps_of(district: DemoDistrict, at: datetime) -> dict[int, tuple[OutageStep, ...]]:
+    """Each outage's switching steps with the customers each took off or gave back, from the
+    demo's switching log replayed as the console would have recorded it."""
+    log = district.switching
+    if not log:
+        return {}
+    open_now = (s.switch_id for s in district.network.switches if s.is_open)
+    accounting = account(
+        district.network,
+        [(c.customer_id, c.node_id) for c in district.customers],
+        log,
+        until=max(at, log[-1].at),
+        since=log[0].at,
+        initial_open=dict.fromkeys(open_before(open_now, log)),
+    )
+    return {k: t.steps for k, t in accounting.outages.items() if k is not None}
 
 
 def _add_demo_accounts(session: Session) -> None:

@@ -12,7 +12,7 @@ from db.models.network import (
     SwitchingDeviceRow,
     TransformerRow,
 )
-from db.models.notices import NoticeRow, OutboxMessageRow
+from db.models.notices import ComplianceExceptionRow, NoticeRow, OutboxMessageRow
 from db.models.operations import (
     CrewAssignmentRow,
     CrewMemberRow,
@@ -32,6 +32,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "ChangeLogRow",
+    "ComplianceExceptionRow",
     "CrewAssignmentRow",
     "CrewMemberRow",
     "CrewRow",

@@ -107,7 +107,9 @@ h1 { font-size: 14pt; text-align: center; margin: 14pt 0 6pt; }
 .to { text-align: center; margin-bottom: 10pt; }
 .bases p { font-style: italic; margin: 0; }
 p { text-align: justify; margin: 6pt 0; }
-table { width: 100%; border-collapse: collapse; margin: 8pt 0; page-break-inside: auto; }
+/* Collapsed borders straddle the box: 1pt less keeps the right border on the page. */
+table { width: calc(100% - 1pt); border-collapse: collapse; margin: 8pt 0;
+        page-break-inside: auto; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
 th { font-weight: bold; text-align: center; }
 tr { page-break-inside: avoid; }
@@ -116,6 +118,8 @@ thead { display: table-header-group; }
 .appendix { page-break-before: always; }
 .appendix h2 { font-size: 13pt; text-align: center; }
 .appendix td:first-child { white-space: nowrap; }
+.appendix table { font-size: 10.5pt; line-height: 1.25; }
+.appendix th, .appendix td { padding: 1.5pt 4pt; }
 """
 
 
