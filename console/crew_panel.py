@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from console import labels
 from console.outage_table import OUTAGE_MIME
+from ops.clock import format_local
 from ops.crews import Crew, CrewStatus
+from ops.shifts import CrewWorkload, ShiftWindow
 
 Index = QModelIndex | QPersistentModelIndex
 CREW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -29,10 +31,11 @@ class CrewCol(IntEnum):
     NAME = 0
     STATUS = 1
     OUTAGES = 2
-    TYPE = 3
-    MEMBERS = 4
-    VEHICLE = 5
-    PHONE = 6
+    SHIFT_WORK = 3
+    TYPE = 4
+    MEMBERS = 5
+    VEHICLE = 6
+    PHONE = 7
 
 
 _STATUS_COLOURS = {
@@ -49,19 +52,42 @@ class CrewTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Crew] = []
         self._references: dict[int, str] = {}
+        self._workload: dict[str, CrewWorkload] = {}
+        self._shift: ShiftWindow | None = None
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Crew"), self.tr("Status"), self.tr("Outages"), self.tr("Type"),
-            self.tr("Members"), self.tr("Vehicle"), self.tr("Phone"),
+            self.tr("Crew"), self.tr("Status"), self.tr("Outages"), self.tr("Shift work"),
+            self.tr("Type"), self.tr("Members"), self.tr("Vehicle"), self.tr("Phone"),
         ]  # fmt: skip
 
-    def set_crews(self, crews: Sequence[Crew], references: dict[int, str]) -> None:
-        """Crews, and outage id -> reference for showing what each crew works on."""
+    def set_crews(
+        self,
+        crews: Sequence[Crew],
+        references: dict[int, str],
+        workload: Mapping[str, CrewWorkload] | None = None,
+        shift: ShiftWindow | None = None,
+    ) -> None:
+        """Crews, outage id -> reference for what each works on, and the shift's work."""
         self.beginResetModel()
         self._rows = list(crews)
         self._references = dict(references)
+        self._workload = dict(workload or {})
+        self._shift = shift
         self.endResetModel()
+
+    def shift_work(self, crew_id: str) -> str:
+        """E.g. "2 outage(s) · 3 h 10 min"; empty for a crew with no work in the shift."""
+        work = self._workload.get(crew_id)
+        if work is None:
+            return ""
+        minutes = int(work.worked.total_seconds() // 60)
+        return (
+            self.tr("%1 outage(s) · %2 h %3 min")
+            .replace("%1", str(work.outages))
+            .replace("%2", str(minutes // 60))
+            .replace("%3", f"{minutes % 60:02d}")
+        )
 
     def crew_at(self, row: int) -> Crew:
         return self._rows[row]
@@ -92,6 +118,8 @@ class CrewTableModel(QAbstractTableModel):
                     return labels.crew_status(c.status)
                 case CrewCol.OUTAGES:
                     return ", ".join(self._references.get(i, f"#{i}") for i in c.outage_ids)
+                case CrewCol.SHIFT_WORK:
+                    return self.shift_work(c.crew_id)
                 case CrewCol.TYPE:
                     return labels.crew_type(c.crew_type)
                 case CrewCol.MEMBERS:
@@ -103,6 +131,12 @@ class CrewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (CrewCol.NAME, CrewCol.MEMBERS):
             return labels.plain_tooltip(
                 "\n".join(f"{m.name} – {m.role} – {m.phone}" for m in c.members)
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and col == CrewCol.SHIFT_WORK and self._shift:
+            return (
+                self.tr("Work in the shift %1 – %2")
+                .replace("%1", format_local(self._shift.start))
+                .replace("%2", format_local(self._shift.end))
             )
         if role == Qt.ItemDataRole.BackgroundRole and col == CrewCol.STATUS:
             return QBrush(QColor(_STATUS_COLOURS[c.status]))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from db.database import Database
+from db.repositories.assignments import intervals_overlapping
 from db.repositories.crews import CrewRepository
 from db.repositories.network import NetworkRepository
 from db.repositories.network_state import NetworkStateRepository
@@ -16,6 +18,7 @@ from ops.crews import Crew
 from ops.network import NetworkModel
 from ops.outages import Outage
 from ops.planned import PlannedOutage
+from ops.shifts import DEFAULT_SHIFT_STARTS, CrewWorkload, ShiftPattern, ShiftWindow, workload
 
 # Restored outages stay on the board this long, so the shift sees what just ended.
 RECENT = timedelta(hours=12)
@@ -36,24 +39,27 @@ class Board:
     outages: tuple[Outage, ...]
     crews: tuple[Crew, ...]
     plans: tuple[PlannedOutage, ...]
+    # Each crew's work in the shift under way (crews without any are absent).
+    shift: ShiftWindow | None = None
+    workload: Mapping[str, CrewWorkload] = field(default_factory=dict)
 
 
-def load_board(db: Database, now: datetime) -> Board:
+def load_board(db: Database, now: datetime, shifts: ShiftPattern | None = None) -> Board:
     """The board; the network comes from the database's cache, read whole once per import
     (the switch states are read every time: a few hundred rows)."""
+    shift = (shifts or ShiftPattern.parse(DEFAULT_SHIFT_STARTS)).shift_at(now)
     from db.actions import caches_for
 
     with db.session() as s:
         network_repo = NetworkRepository(s)
-        network = NetworkStateRepository(
-            s, caches_for(db).network, changed_at=_read_only
-        ).model()
+        network = NetworkStateRepository(s, caches_for(db).network, changed_at=_read_only).model()
         customers = network_repo.customer_count()
         outages = tuple(OutageRepository(s).list_board(now - RECENT))
         crews = tuple(CrewRepository(s).list_all())
         plans = tuple(PlannedOutageRepository(s).list_all())
+        worked = workload(intervals_overlapping(s, shift.start, shift.end), shift, now=now)
     settings = db.site_settings()
-    return Board(_site(settings, customers), network, outages, crews, plans)
+    return Board(_site(settings, customers), network, outages, crews, plans, shift, worked)
 
 
 def _read_only(device_id: str) -> datetime:

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from db.models import CrewAssignmentRow
+from ops.shifts import AssignmentInterval
 
 _A = cast(Table, CrewAssignmentRow.__table__)
 
@@ -65,6 +66,23 @@ def set_outages_of_crew(
     _release(session, [(crew_id, o) for o in now - wanted], at)
     _open(session, [(crew_id, o) for o in wanted - now], at)
     return tuple(sorted(wanted))
+
+
+def intervals_overlapping(
+    session: Session, start: datetime, end: datetime
+) -> list[AssignmentInterval]:
+    """Every assignment, open or released, that overlaps [start, end): a shift's work."""
+    return [
+        AssignmentInterval(r.crew_id, r.outage_id, r.assigned_at, r.released_at)
+        for r in session.execute(
+            select(_A.c.crew_id, _A.c.outage_id, _A.c.assigned_at, _A.c.released_at)
+            .where(
+                _A.c.assigned_at < end,
+                or_(_A.c.released_at.is_(None), _A.c.released_at > start),
+            )
+            .order_by(_A.c.crew_id, _A.c.assigned_at, _A.c.assignment_id)
+        )
+    ]
 
 
 def _release(session: Session, pairs: list[tuple[str, int]], at: datetime) -> None:
