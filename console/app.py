@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
@@ -17,6 +18,9 @@ from db import Database
 from ops.access import User
 from ops.clock import SystemClock
 from ops.policy import Policy
+
+if TYPE_CHECKING:
+    from console.notice_scheduler import NoticeScheduler
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,33 @@ def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | Non
     return SignInDialog.ask(db, clock, window)
 
 
+def _start_notice_scheduler(
+    db: Database, policy: Policy, clock: SystemClock, window: MainWindow
+) -> NoticeScheduler | None:
+    """Notices due now go out, the rest when due; the status bar shows the outbox."""
+    from console.notice_scheduler import notice_scheduler_for
+    from ops.delivery.setup import delivery_setup
+    from ops.notices.blackout import BUILTIN_CALENDARS, load_calendar
+    from ops.settings import SettingsError, config_dir, load_settings
+
+    try:
+        settings = load_settings()
+        scheduler = notice_scheduler_for(db, settings, policy, clock)
+        # An office adds its own directives as blackout-*.toml in the configuration folder.
+        calendar = load_calendar((BUILTIN_CALENDARS, config_dir() / "notices"))
+        window.notices_panel.configure(delivery_setup(settings, policy), calendar)
+    except (SettingsError, ValueError, OSError) as exc:
+        window.status.show_message(str(exc), error=True)
+        return None
+    scheduler.setParent(window)
+    scheduler.counts_changed.connect(window.status.set_notice_counts)
+    scheduler.counts_changed.connect(window.notices_panel.refresh)
+    scheduler.failed.connect(window.status.show_error)  # bound slots: queued to this thread
+    window.notices_panel.changed.connect(scheduler.poke)
+    scheduler.start()
+    return scheduler
+
+
 def run_console(db: Database, *, language: str, policy: Policy) -> int:
     """Open the main window on `db` and run until it is closed. Returns the exit code."""
     prepare_environment()
@@ -121,7 +152,10 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
         return 0
     window.sign_in_as(user)
     window.start()
+    notices = _start_notice_scheduler(db, policy, clock, window)
     code = app.exec()
+    if notices is not None:
+        notices.stop()
     wake.stop()
     window.removeEventFilter(first_paint)
     window.deleteLater()

@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from console.alerts_panel import AlertsPanel
 from console.board_actions import BoardActions
+from console.connection_banner import ConnectionBanner
 from console.crew_panel import CrewTableModel, CrewView
 from console.deadline_watch import DeadlineWatch, describe
 from console.map_view import MapView
 from console.menus import MainMenus
+from console.notices_panel import NoticesPanel
 from console.outage_commands import OutageCommands
 from console.outage_detail import OutageDetail
 from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
+from console.position_feed import PositionFeed
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
 from db import Database
@@ -42,6 +46,8 @@ from ops.clock import Clock
 from ops.deadlines import DeadlineTransition
 from ops.outages import JournalEntry, Outage
 from ops.policy import Policy, load_profile
+from ops.settings import Settings, SettingsError, load_settings
+from ops.shifts import ShiftPattern
 
 if TYPE_CHECKING:
     from console.actions import ActionDispatcher
@@ -50,6 +56,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 15_000
+# Saved column layouts are keyed by version: a table that gains a column starts afresh.
+_HEADER_VERSIONS = {"outages": "v2", "crews": "v3"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +84,12 @@ class MainWindow(QMainWindow):
         language: str = "vi",
         policy: Policy | None = None,
         user: User | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self._db = db
+        self._settings = settings  # None: read settings.toml when started
+        self._shifts: ShiftPattern | None = None
         self._clock = clock
         self._language = language
         self._board: Board | None = None
@@ -98,6 +109,7 @@ class MainWindow(QMainWindow):
             "border-bottom:1px solid #c8a415;"
         )
         self.banner.hide()
+        self.connection_banner = ConnectionBanner(self)
 
         self.map_view = MapView(self)
         self.map_view.setObjectName("mapView")
@@ -136,6 +148,9 @@ class MainWindow(QMainWindow):
 
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)
+        self.notices_panel = NoticesPanel(
+            db, self.runner, clock, lambda: getattr(self, "user", None), self
+        )
         self._make_table("crewTable", self.crews, self.crew_view)
         self.crew_view.setSortingEnabled(False)
         self.outage_view.setDragEnabled(True)
@@ -146,6 +161,8 @@ class MainWindow(QMainWindow):
         self.dispatcher: ActionDispatcher | None = None
         self.board_actions = BoardActions(self)
         self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
+        self.position_feed = PositionFeed(self)
+        self.position_feed.positions_recorded.connect(self.board_actions.on_changes)
 
         self.status = ConsoleStatusBar(db.description, self)
         self.setStatusBar(self.status)
@@ -190,6 +207,9 @@ class MainWindow(QMainWindow):
         self.dispatcher.changed.connect(self.board_actions.on_changes)
         self.dispatcher.everything_changed.connect(self.refresh)
         self.dispatcher.refused.connect(self.board_actions.on_refused)
+        self.dispatcher.connection_lost.connect(self.connection_banner.show_lost)
+        self.dispatcher.connection_restored.connect(self.connection_banner.show_restored)
+        self.dispatcher.saved_after_all.connect(self.status.show_message)
         self.status.user.setText(f"{user.username} · {user.display_name}")
         if hasattr(self, "menus"):
             self.menus.user_changed()
@@ -238,7 +258,11 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(outage_panel)
         self.right_splitter.addWidget(self.alerts)
-        self.right_splitter.addWidget(crew_panel)
+        self.lower_tabs = QTabWidget(self)  # the crews, and the notices of planned work beside
+        self.lower_tabs.setObjectName("lowerTabs")
+        self.lower_tabs.addTab(crew_panel, self.tr("Crews"))
+        self.lower_tabs.addTab(self.notices_panel, self.tr("Notices"))
+        self.right_splitter.addWidget(self.lower_tabs)
         self.right_splitter.setStretchFactor(0, 4)
         self.right_splitter.setStretchFactor(1, 1)
         self.right_splitter.setStretchFactor(2, 2)
@@ -255,6 +279,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self.resize(1500, 900)
@@ -269,6 +294,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
         if self.dispatcher is not None:
             self.dispatcher.start_polling()
+        settings = self._settings or _saved_settings()
+        self._shifts = ShiftPattern.parse(settings.shift_starts)  # checked when read
+        self.position_feed.watch(settings.crew_positions_file)
+        self.notices_panel.refresh()
 
     def refresh(self) -> None:
         if self._board is not None:
@@ -287,7 +316,7 @@ class MainWindow(QMainWindow):
 
             if self._topologies is None:
                 self._topologies = TopologyCache()  # worker-thread only, like its use
-            board = load_board(db, now)
+            board = load_board(db, now, self._shifts)
             state = map_state(
                 board.network, board.outages, board.crews, topologies=self._topologies
             )
@@ -309,7 +338,10 @@ class MainWindow(QMainWindow):
         feeder_names = {f.feeder_id: f.name for f in loaded.board.network.feeders}
         self.outages.set_outages(loaded.board.outages, feeder_names)
         self.crews.set_crews(
-            loaded.board.crews, {o.outage_id: o.reference for o in loaded.board.outages}
+            loaded.board.crews,
+            {o.outage_id: o.reference for o in loaded.board.outages},
+            loaded.board.workload,
+            loaded.board.shift,
         )
         if loaded.html is not None:
             self.outage_view.resizeColumnsToContents()
@@ -449,7 +481,7 @@ class MainWindow(QMainWindow):
             if state is not None:
                 splitter.restoreState(state)
         for key, view in (("outages", self.outage_view), ("crews", self.crew_view)):
-            state = settings.value(f"window/header_{key}_v2")
+            state = settings.value(f"window/header_{key}_{_HEADER_VERSIONS[key]}")
             if state is not None:
                 view.horizontalHeader().restoreState(state)
         return True
@@ -461,13 +493,23 @@ class MainWindow(QMainWindow):
         settings.setValue(
             "window/header_outages_v2", self.outage_view.horizontalHeader().saveState()
         )
-        settings.setValue("window/header_crews_v2", self.crew_view.horizontalHeader().saveState())
+        settings.setValue("window/header_crews_v3", self.crew_view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.dispatcher is not None:
             self.dispatcher.stop()
         self._clock_timer.stop()
         self._refresh_timer.stop()
+        self.position_feed.stop()
         self.save_layout(QSettings())
         self.runner.wait()
         super().closeEvent(event)
+
+
+def _saved_settings() -> Settings:
+    """The settings file (checked at start-up by the command line); defaults if unreadable."""
+    try:
+        return load_settings()
+    except (OSError, SettingsError) as exc:
+        log.warning("settings not read, defaults used: %s", exc)
+        return Settings()

@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from console.action_dialogs import CrewChooser, TripDialog
+from console.crew_dialogs import set_position_of_selected
+from console.report_dialogs import ReportActions
 from ops import __version__
 from ops.crews import CrewStatus
 from ops.settings import SettingsError, load_settings, save_settings
@@ -89,6 +91,11 @@ class MainMenus(QObject):
                 lambda: commands.crew_status(FIELD_COMPLETE),
             ),
             (self.tr("Release the selected crew"), "Ctrl+Shift+G", commands.release_crew),
+            (
+                self.tr("Set crew &position…"),
+                "Ctrl+Shift+P",
+                lambda: set_position_of_selected(self._w),
+            ),
         ):
             if entry is None:
                 work.addSeparator()
@@ -101,6 +108,9 @@ class MainMenus(QObject):
             self._w.addAction(action)
         self._work = work
         self.user_changed()
+
+        self.reports = ReportActions(self._w)
+        self.reports.add_menu(self._w.menuBar())
 
         help_menu = self._w.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self._w)

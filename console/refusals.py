@@ -77,7 +77,34 @@ def _deadline(value: str) -> str:
     return value
 
 
+_PLAN_STATUSES = {
+    "draft": "nháp",
+    "approved": "đã duyệt",
+    "inProgress": "đang thực hiện",
+    "completed": "đã hoàn thành",
+    "postponed": "đã hoãn",
+    "cancelled": "đã hủy",
+}
+_PLAN_PROBLEMS = (
+    (re.compile(r"the first notice cannot meet the lead time \(short (.+)\)"),
+     r"thông báo đầu tiên không đủ thời hạn báo trước (thiếu \1)"),
+    (re.compile(r"the window touches (.+)"), r"thời gian cắt điện trùng \1"),
+)  # fmt: skip
+
+
+def _problems(value: str) -> str:
+    parts = []
+    for part in value.split("; "):
+        for pattern, replacement in _PLAN_PROBLEMS:
+            part = pattern.sub(replacement, part)
+        parts.append(part)
+    return "; ".join(parts)
+
+
 _VALUES: dict[str, Callable[[str], str]] = {
+    "plan_status": lambda v: _PLAN_STATUSES.get(v, v),
+    "problems": _problems,
+    "box": lambda v: v.replace("latitude", "vĩ độ").replace("longitude", "kinh độ"),
     "status": _status,
     "current": _status,
     "new": _status,
@@ -187,6 +214,56 @@ _SHAPES: tuple[tuple[str, str], ...] = (
         "{device} vừa được người khác thao tác; xem trạng thái hiện tại.",
     ),
     ("no switching device {device}", "Không có thiết bị đóng cắt {device}."),
+    # Planned interruptions and their notices.
+    (
+        "plan {reference} is {plan_status}, only a draft can be approved",
+        "Kế hoạch {reference} ở trạng thái «{plan_status}»: chỉ duyệt được kế hoạch nháp.",
+    ),
+    (
+        "plan {reference} starts in the past: move its window first",
+        "Kế hoạch {reference} bắt đầu trong quá khứ: hãy dời thời gian trước.",
+    ),
+    ("the new window starts in the past", "Thời gian mới bắt đầu trong quá khứ."),
+    (
+        "plan {reference} is {plan_status}: it cannot be reported finished",
+        "Kế hoạch {reference} ở trạng thái «{plan_status}»: không thể báo hoàn thành.",
+    ),
+    (
+        "plan {reference}: {problems}. Give an override reason to go on.",
+        "Kế hoạch {reference}: {problems}. Hãy nhập lý do để vẫn tiếp tục.",
+    ),
+    (
+        "plan {reference} is {plan_status}: only an approved plan can change",
+        "Kế hoạch {reference} ở trạng thái «{plan_status}»: chỉ kế hoạch đã duyệt mới "
+        "thay đổi được.",
+    ),
+    ("planned interruption {plan} does not exist", "Không có kế hoạch ngừng cấp điện {plan}."),
+    (
+        "plan {reference} was changed by someone else: reload it",
+        "Kế hoạch {reference} vừa được người khác thay đổi: hãy tải lại.",
+    ),
+    # Crew positions.
+    ("latitude and longitude must be numbers", "Vĩ độ và kinh độ phải là số."),
+    (
+        "position 0,0 (the tracker has no GPS fix)",
+        "Vị trí 0,0 (thiết bị định vị chưa bắt được GPS).",
+    ),
+    (
+        "latitude {lat}, longitude {lon} is outside Vietnam ({box})",
+        "Vĩ độ {lat}, kinh độ {lon} nằm ngoài lãnh thổ Việt Nam ({box}).",
+    ),
+    (
+        "{crew} has a newer position already ({at}); enter a later time",
+        "{crew} đã có vị trí mới hơn ({at}); hãy nhập thời điểm muộn hơn.",
+    ),
+    (
+        "a position reported for {at} lies in the future",
+        "Vị trí báo lúc {at} ở tương lai.",
+    ),
+    (
+        "vehicle {vehicle} is no longer {crew}'s; read the file again",
+        "Xe {vehicle} không còn thuộc {crew}; hãy đọc lại tệp.",
+    ),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,9 @@ class ConsoleStatusBar(QStatusBar):
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.notices = QLabel(self)
+        self.notices.setObjectName("statusNotices")
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
         self.user = QLabel(self)
         self.user.setObjectName("statusUser")
         self.user.setTextFormat(Qt.TextFormat.PlainText)
@@ -34,6 +38,7 @@ class ConsoleStatusBar(QStatusBar):
         self.clock.setStyleSheet("font-weight:bold;")
         self.addWidget(self.message, 1)
         self.addPermanentWidget(self.counts)
+        self.addPermanentWidget(self.notices)
         self.addPermanentWidget(self.database)
         self.addPermanentWidget(self.user)
         self.addPermanentWidget(self.clock)
@@ -41,6 +46,9 @@ class ConsoleStatusBar(QStatusBar):
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color:#b00020;font-weight:bold;" if error else "")
         self.message.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, error=True)
 
     def clear_message(self) -> None:
         self.message.clear()
@@ -55,6 +63,17 @@ class ConsoleStatusBar(QStatusBar):
             .replace("%3", _number(customers))
             .replace("%4", str(crews_out))
             .replace("%5", str(crews))
+        )
+
+    def set_notice_counts(self, counts: Mapping[str, int]) -> None:
+        """The outbox by status; failures in red, since someone has to act on them."""
+        failed = counts.get("failed", 0)
+        self.notices.setStyleSheet("color:#b00020;font-weight:bold;" if failed else "")
+        self.notices.setText(
+            self.tr("Notices: %1 waiting · %2 sent · %3 failed")
+            .replace("%1", _number(counts.get("scheduled", 0) + counts.get("sending", 0)))
+            .replace("%2", _number(counts.get("sent", 0)))
+            .replace("%3", _number(failed))
         )
 
     def set_clock(self, now: datetime) -> None:

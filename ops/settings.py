@@ -11,8 +11,16 @@ import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+
+from ops.shifts import ShiftPattern
+
+if TYPE_CHECKING:
+    from ops.delivery.config import NoticeSettings
+    from ops.delivery.http_sms import HttpSmsSettings
+    from ops.delivery.smtp import SmtpSettings
 
 APP_NAME = "outage-console"
 DATABASE_ENV = "OMS_DATABASE_URL"
@@ -32,6 +40,15 @@ class Settings:
     company_name: str = "Tổng công ty Điện lực miền Nam"
     office_name: str = "Điện lực Cao Lãnh"
     policy_profile: str = "vn-default"
+    shift_starts: str = "06:00,14:00,22:00"  # local times the shifts start (ops.shifts)
+    crew_positions_file: str = ""  # a vehicle-tracking CSV to follow; empty = off
+    # Tables of settings.toml, checked on load: [smtp], [sms_gateway], [notices].
+    smtp: SmtpSettings | None = None
+    sms_gateway: HttpSmsSettings | None = None
+    notices: NoticeSettings | None = None
+
+
+_TABLES = ("smtp", "sms_gateway", "notices")
 
 
 def data_dir() -> Path:
@@ -64,13 +81,43 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsError(
             f"{path}: unknown setting(s) {', '.join(unknown)}; known: {sorted(known)}"
         )
+    tables = {key: raw.pop(key) for key in _TABLES if key in raw}
     for key, value in raw.items():
         if not isinstance(value, str):
             raise SettingsError(f"{path}: '{key}' must be text, not {type(value).__name__}")
-    settings = Settings(**raw)
+    settings = Settings(**raw, **_read_tables(tables, path))
     if settings.language not in LANGUAGES:
         raise SettingsError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
+    try:
+        ShiftPattern.parse(settings.shift_starts)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: shift_starts: {exc}") from exc
     return settings
+
+
+def _read_tables(tables: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The delivery tables, checked (imported only when a file has them: start-up time)."""
+    out: dict[str, Any] = {}
+    for key, table in tables.items():
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: [{key}] must be a table")
+    try:
+        if "smtp" in tables:
+            from ops.delivery.smtp import smtp_settings
+
+            out["smtp"] = smtp_settings(tables["smtp"], f"{path} [smtp]")
+        if "sms_gateway" in tables:
+            from ops.delivery.config import sms_gateway_settings
+
+            table = tables["sms_gateway"]
+            out["sms_gateway"] = sms_gateway_settings(table, f"{path} [sms_gateway]")
+        if "notices" in tables:
+            from ops.delivery.config import notice_settings
+
+            out["notices"] = notice_settings(tables["notices"], f"{path} [notices]")
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from exc
+    return out
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -80,7 +127,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     lines = [
         f"{f.name} = {json.dumps(getattr(settings, f.name), ensure_ascii=False)}"
         for f in fields(Settings)
-        if getattr(settings, f.name) is not None
+        if f.name not in _TABLES
+        and getattr(settings, f.name) is not None
         and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Số khách hàng</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Đến hạn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDispatcher</name>
+    <message>
+        <source>The action cut off by the connection loss was saved after all.</source>
+        <translation>Thao tác bị gián đoạn do mất kết nối đã được lưu.</translation>
+    </message>
+    <message>
+        <source>Not done: the action cut off by the connection loss was not saved. Please do it again.</source>
+        <translation>Chưa thực hiện: thao tác bị gián đoạn do mất kết nối chưa được lưu. Vui lòng thực hiện lại.</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the action was being saved; whether it was saved is checked as soon as the connection is back.</source>
+        <translation>Mất kết nối trong khi đang lưu thao tác; sẽ kiểm tra thao tác đã được lưu hay chưa ngay khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <source>Not done: the database cannot be reached, nothing was saved. Do it again once the connection is back.</source>
+        <translation>Chưa thực hiện: không kết nối được cơ sở dữ liệu, chưa có gì được lưu. Hãy thực hiện lại khi có kết nối trở lại.</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <source>Deadline alerts</source>
@@ -12,8 +90,67 @@
         <translation>Đã xem tất cả</translation>
     </message>
     <message>
+        <source>Explain breach…</source>
+        <translation>Giải trình quá hạn…</translation>
+    </message>
+    <message>
         <source>Deadline alert</source>
         <translation>Cảnh báo thời hạn</translation>
+    </message>
+    <message>
+        <source>reason given</source>
+        <translation>đã giải trình</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve planned interruption %1</source>
+        <translation>Duyệt kế hoạch ngừng cấp điện %1</translation>
+    </message>
+    <message>
+        <source>Work:</source>
+        <translation>Công việc:</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Thời gian:</translation>
+    </message>
+    <message>
+        <source>Customers told:</source>
+        <translation>Khách hàng được báo:</translation>
+    </message>
+    <message>
+        <source>First notice:</source>
+        <translation>Thông báo đầu tiên:</translation>
+    </message>
+    <message>
+        <source>Lead-time deadline:</source>
+        <translation>Hạn chót báo trước:</translation>
+    </message>
+    <message>
+        <source>Lead time met</source>
+        <translation>Đủ thời gian báo trước</translation>
+    </message>
+    <message>
+        <source>Lead time missed by %1 h</source>
+        <translation>Thiếu %1 giờ so với thời gian báo trước</translation>
+    </message>
+    <message>
+        <source>Lead time:</source>
+        <translation>Thời gian báo trước:</translation>
+    </message>
+    <message>
+        <source>Why the work cannot wait (recorded as a compliance exception)</source>
+        <translation>Vì sao công việc không thể hoãn (được ghi nhận là ngoại lệ tuân thủ)</translation>
+    </message>
+    <message>
+        <source>Override reason:</source>
+        <translation>Lý do vượt quy định:</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
     </message>
 </context>
 <context>
@@ -28,10 +165,47 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>No connection to the database: %1. Reconnecting automatically; actions cannot be saved until the connection is back.</source>
+        <translation>Mất kết nối cơ sở dữ liệu: %1. Đang tự động kết nối lại; chưa thể lưu thao tác cho đến khi có kết nối trở lại.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleStatusBar</name>
     <message>
         <source>Open outages: %1 · Customers out: %2 / %3 · Crews out: %4 / %5</source>
         <translation>Sự cố đang mở: %1 · KH mất điện: %2 / %3 · Đội đang làm việc: %4 / %5</translation>
+    </message>
+    <message>
+        <source>Notices: %1 waiting · %2 sent · %3 failed</source>
+        <translation>Thông báo: %1 chờ gửi · %2 đã gửi · %3 lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>CrewDialogs</name>
+    <message>
+        <source>Sign in to change crews.</source>
+        <translation>Đăng nhập để thay đổi thông tin đội.</translation>
+    </message>
+</context>
+<context>
+    <name>CrewPositionDialog</name>
+    <message>
+        <source>Crew position – %1</source>
+        <translation>Vị trí đội – %1</translation>
+    </message>
+    <message>
+        <source>Latitude (°N)</source>
+        <translation>Vĩ độ (°B)</translation>
+    </message>
+    <message>
+        <source>Longitude (°E)</source>
+        <translation>Kinh độ (°Đ)</translation>
+    </message>
+    <message>
+        <source>Was there at</source>
+        <translation>Có mặt ở đó lúc</translation>
     </message>
 </context>
 <context>
@@ -49,6 +223,10 @@
         <translation>Sự cố</translation>
     </message>
     <message>
+        <source>Shift work</source>
+        <translation>Công việc trong ca</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
@@ -63,6 +241,37 @@
     <message>
         <source>Phone</source>
         <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>%1 outage(s) · %2 h %3 min</source>
+        <translation>%1 sự cố · %2 h %3 ph</translation>
+    </message>
+    <message>
+        <source>Work in the shift %1 – %2</source>
+        <translation>Công việc trong ca %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>EtrDialog</name>
+    <message>
+        <source>Expected restoration – %1</source>
+        <translation>Thời gian dự kiến có điện – %1</translation>
+    </message>
+    <message>
+        <source>Firm (the crew has seen the damage)</source>
+        <translation>Chắc chắn (đội đã xem hiện trường)</translation>
+    </message>
+    <message>
+        <source>Supply expected back at</source>
+        <translation>Dự kiến có điện lại lúc</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Use the system estimate: %1 (travel %2, repair %3)</source>
+        <translation>Dùng ước tính của hệ thống: %1 (di chuyển %2, sửa chữa %3)</translation>
     </message>
 </context>
 <context>
@@ -247,6 +456,46 @@
         <translation>&amp;Chi tiết sự cố</translation>
     </message>
     <message>
+        <source>C&amp;onfirm the predicted outage</source>
+        <translation>&amp;Xác nhận sự cố dự báo</translation>
+    </message>
+    <message>
+        <source>Set the &amp;expected restoration time…</source>
+        <translation>Đặt thời gian &amp;dự kiến có điện…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;remark…</source>
+        <translation>Thêm &amp;ghi chú…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the outage with its cause…</source>
+        <translation>Đón&amp;g sự cố kèm nguyên nhân…</translation>
+    </message>
+    <message>
+        <source>Cancel as a &amp;false alarm…</source>
+        <translation>Hủy vì báo &amp;nhầm…</translation>
+    </message>
+    <message>
+        <source>Selected crew: en route</source>
+        <translation>Đội đang chọn: đang di chuyển</translation>
+    </message>
+    <message>
+        <source>Selected crew: arrived</source>
+        <translation>Đội đang chọn: đã đến hiện trường</translation>
+    </message>
+    <message>
+        <source>Selected crew: field work complete</source>
+        <translation>Đội đang chọn: hoàn thành hiện trường</translation>
+    </message>
+    <message>
+        <source>Release the selected crew</source>
+        <translation>Cho đội đang chọn rời sự cố</translation>
+    </message>
+    <message>
+        <source>Set crew &amp;position…</source>
+        <translation>Nhập &amp;vị trí đội…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -322,6 +571,10 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đội công tác</translation>
     </message>
     <message>
+        <source>Notices</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
         <source>Loading the network and outages…</source>
         <translation>Đang tải lưới điện và sự cố…</translation>
     </message>
@@ -344,6 +597,142 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>That outage no longer exists.</source>
         <translation>Sự cố này không còn tồn tại.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <source>Cancel plan…</source>
+        <translation>Hủy kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Dời lịch…</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Gửi lại tin lỗi</translation>
+    </message>
+    <message>
+        <source>Letter PDF…</source>
+        <translation>Thông báo PDF…</translation>
+    </message>
+    <message>
+        <source>SMS templates…</source>
+        <translation>Mẫu tin SMS…</translation>
+    </message>
+    <message>
+        <source>Tracing who is affected…</source>
+        <translation>Đang xác định khách hàng bị ảnh hưởng…</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 scheduled · %2 sending · %3 sent · %4 failed · %5 cancelled</source>
+        <translation>Hàng đợi: %1 chờ gửi · %2 đang gửi · %3 đã gửi · %4 lỗi · %5 đã hủy</translation>
+    </message>
+    <message>
+        <source>%1 messages queued.</source>
+        <translation>Đã xếp %1 tin vào hàng đợi gửi.</translation>
+    </message>
+    <message>
+        <source>%1 failed messages queued again.</source>
+        <translation>Đã xếp lại %1 tin gửi lỗi để gửi lại.</translation>
+    </message>
+    <message>
+        <source>Letter written: %1</source>
+        <translation>Đã ghi văn bản thông báo: %1</translation>
+    </message>
+    <message>
+        <source>The letter could not be written: %1</source>
+        <translation>Không ghi được văn bản thông báo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutageCommands</name>
+    <message>
+        <source>Select an outage first.</source>
+        <translation>Hãy chọn một sự cố trước.</translation>
+    </message>
+    <message>
+        <source>Select a crew first.</source>
+        <translation>Hãy chọn một đội trước.</translation>
+    </message>
+    <message>
+        <source>Sign in to change outages.</source>
+        <translation>Hãy đăng nhập để thay đổi sự cố.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 đã ở trạng thái %2.</translation>
+    </message>
+    <message>
+        <source>Remark – %1</source>
+        <translation>Ghi chú – %1</translation>
+    </message>
+    <message>
+        <source>What happened (goes to the outage&apos;s journal):</source>
+        <translation>Diễn biến (ghi vào nhật ký sự cố):</translation>
+    </message>
+    <message>
+        <source>Correct a journal line</source>
+        <translation>Đính chính một dòng nhật ký</translation>
+    </message>
+    <message>
+        <source>The line as it should read (the original stays in the journal):
+%1</source>
+        <translation>Nội dung đúng của dòng (dòng gốc vẫn giữ trong nhật ký):
+%1</translation>
+    </message>
+    <message>
+        <source>Close outage %1</source>
+        <translation>Đóng sự cố %1</translation>
+    </message>
+    <message>
+        <source>Cause found in the field (required to close):</source>
+        <translation>Nguyên nhân xác định tại hiện trường (bắt buộc để đóng):</translation>
+    </message>
+    <message>
+        <source>Close outage</source>
+        <translation>Đóng sự cố</translation>
+    </message>
+    <message>
+        <source>Close %1? A closed outage cannot be reopened.</source>
+        <translation>Đóng %1? Sự cố đã đóng không mở lại được.</translation>
+    </message>
+    <message>
+        <source>Cancel outage %1 (false alarm)</source>
+        <translation>Hủy sự cố %1 (báo nhầm)</translation>
+    </message>
+    <message>
+        <source>Why it was not a real outage:</source>
+        <translation>Lý do không phải sự cố thật:</translation>
+    </message>
+    <message>
+        <source>Cancel outage</source>
+        <translation>Hủy sự cố</translation>
+    </message>
+    <message>
+        <source>Cancel %1 as a false alarm? Devices still open on its account are closed in the model; this cannot be undone.</source>
+        <translation>Hủy %1 vì báo nhầm? Các thiết bị còn cắt do sự cố này sẽ được đóng lại trên sơ đồ; không hoàn tác được.</translation>
+    </message>
+    <message>
+        <source>Deadline missed – %1</source>
+        <translation>Quá hạn – %1</translation>
+    </message>
+    <message>
+        <source>Why the %1 deadline was missed (journal and shift report):</source>
+        <translation>Lý do quá hạn %1 (ghi vào nhật ký và báo cáo giao ca):</translation>
+    </message>
+    <message>
+        <source>%1 works on several outages: select the one to release it from.</source>
+        <translation>%1 đang làm nhiều sự cố: hãy chọn sự cố cần cho đội rời.</translation>
+    </message>
+    <message>
+        <source>%1 is not on any outage.</source>
+        <translation>%1 không được giao sự cố nào.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +792,14 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Timeline</source>
         <translation>Diễn biến</translation>
+    </message>
+    <message>
+        <source>Add a remark…</source>
+        <translation>Thêm ghi chú…</translation>
+    </message>
+    <message>
+        <source>Correct the selected line…</source>
+        <translation>Đính chính dòng đang chọn…</translation>
     </message>
     <message>
         <source>Outage %1</source>
@@ -485,6 +882,83 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>PositionFeed</name>
+    <message>
+        <source>Crew positions: the file is read again.</source>
+        <translation>Vị trí đội: tệp đã đọc lại được.</translation>
+    </message>
+    <message>
+        <source>Crew position file %1 does not exist.</source>
+        <translation>Tệp vị trí đội %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <source>Crew positions not recorded: %1</source>
+        <translation>Chưa ghi vị trí đội: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PostponeDialog</name>
+    <message>
+        <source>Postpone %1</source>
+        <translation>Dời lịch %1</translation>
+    </message>
+    <message>
+        <source>Only if the lead time or a blackout day needs it</source>
+        <translation>Chỉ khi thiếu thời gian báo trước hoặc trùng ngày hạn chế cắt điện</translation>
+    </message>
+    <message>
+        <source>New start:</source>
+        <translation>Bắt đầu mới:</translation>
+    </message>
+    <message>
+        <source>New end:</source>
+        <translation>Kết thúc mới:</translation>
+    </message>
+    <message>
+        <source>Override reason:</source>
+        <translation>Lý do vượt quy định:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover…</source>
+        <translation>Báo cáo &amp;giao ca…</translation>
+    </message>
+    <message>
+        <source>&amp;Outage report (selected outage)…</source>
+        <translation>Báo cáo &amp;sự cố (sự cố đang chọn)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability indices…</source>
+        <translation>Chỉ số độ &amp;tin cậy…</translation>
+    </message>
+    <message>
+        <source>Outage report</source>
+        <translation>Báo cáo sự cố</translation>
+    </message>
+    <message>
+        <source>Select an outage first.</source>
+        <translation>Hãy chọn một sự cố trước.</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Đã ghi báo cáo vào %1</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Could not make the report: %1</source>
+        <translation>Không lập được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
@@ -512,6 +986,32 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>Mẫu tin SMS</translation>
+    </message>
+    <message>
+        <source>Fix the template to count its length</source>
+        <translation>Sửa mẫu để đếm được độ dài</translation>
+    </message>
+    <message>
+        <source>%1 characters, %2 SMS (%3; %4 left in the last one)</source>
+        <translation>%1 ký tự, %2 tin SMS (%3; tin cuối còn trống %4 ký tự)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Happened at (field time)</source>
+        <translation>Xảy ra lúc (giờ hiện trường)</translation>
+    </message>
+</context>
+<context>
     <name>TripDialog</name>
     <message>
         <source>Record a device trip</source>
@@ -535,6 +1035,98 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Crew</source>
         <translation>Đội</translation>
+    </message>
+    <message>
+        <source>Cancel planned interruption</source>
+        <translation>Hủy kế hoạch ngừng cấp điện</translation>
+    </message>
+    <message>
+        <source>Cancel %1? Unsent notices stop; customers already told are told it is off.</source>
+        <translation>Hủy %1? Các thông báo chưa gửi sẽ dừng; khách hàng đã được báo sẽ nhận thông báo hủy lịch.</translation>
+    </message>
+    <message>
+        <source>Save the letter as PDF</source>
+        <translation>Lưu văn bản thông báo dạng PDF</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Tệp PDF</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Bảng tính Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Tệp CSV</translation>
+    </message>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Báo cáo giao ca</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>What the next shift must know</source>
+        <translation>Những điều ca sau cần biết</translation>
+    </message>
+    <message>
+        <source>Handover remarks</source>
+        <translation>Ý kiến bàn giao</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <source>The shift ends before it starts.</source>
+        <translation>Thời điểm kết thúc ca trước thời điểm bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Reliability report</source>
+        <translation>Báo cáo độ tin cậy</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Vietnamese method (Circular 05/2025, monthly)</source>
+        <translation>Phương pháp Việt Nam (Thông tư 05/2025, theo tháng)</translation>
+    </message>
+    <message>
+        <source>IEEE 1366 (whole period, Major Event Days)</source>
+        <translation>IEEE 1366 (cả kỳ, ngày sự kiện lớn)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Phương pháp</translation>
+    </message>
+    <message>
+        <source>Leave planned outages out</source>
+        <translation>Không tính mất điện có kế hoạch</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Ngày cuối trước ngày đầu.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Lưu báo cáo</translation>
     </message>
 </context>
 </TS>
