@@ -64,78 +64,74 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("NoticeLabels", text)
-
-
 def plan_status(status: PlanStatus) -> str:
     return {
-        PlanStatus.DRAFT: _t("Draft"),
-        PlanStatus.APPROVED: _t("Approved"),
-        PlanStatus.IN_PROGRESS: _t("In progress"),
-        PlanStatus.COMPLETED: _t("Completed"),
-        PlanStatus.POSTPONED: _t("Postponed"),
-        PlanStatus.CANCELLED: _t("Cancelled"),
+        PlanStatus.DRAFT: QCoreApplication.translate("NoticeLabels", "Draft"),
+        PlanStatus.APPROVED: QCoreApplication.translate("NoticeLabels", "Approved"),
+        PlanStatus.IN_PROGRESS: QCoreApplication.translate("NoticeLabels", "In progress"),
+        PlanStatus.COMPLETED: QCoreApplication.translate("NoticeLabels", "Completed"),
+        PlanStatus.POSTPONED: QCoreApplication.translate("NoticeLabels", "Postponed"),
+        PlanStatus.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
     }[status]
 
 
 def notice_kind(kind: NoticeKind) -> str:
     return {
-        NoticeKind.INITIAL: _t("First notice"),
-        NoticeKind.REMINDER: _t("Reminder"),
-        NoticeKind.POSTPONEMENT: _t("Postponement"),
-        NoticeKind.CANCELLATION: _t("Cancellation"),
-        NoticeKind.FINISHED: _t("Work finished"),
+        NoticeKind.INITIAL: QCoreApplication.translate("NoticeLabels", "First notice"),
+        NoticeKind.REMINDER: QCoreApplication.translate("NoticeLabels", "Reminder"),
+        NoticeKind.POSTPONEMENT: QCoreApplication.translate("NoticeLabels", "Postponement"),
+        NoticeKind.CANCELLATION: QCoreApplication.translate("NoticeLabels", "Cancellation"),
+        NoticeKind.FINISHED: QCoreApplication.translate("NoticeLabels", "Work finished"),
     }[kind]
 
 
 def notice_state(state: NoticeState) -> str:
     return {
-        NoticeState.SCHEDULED: _t("Scheduled"),
-        NoticeState.SENT: _t("Sent"),
-        NoticeState.CANCELLED: _t("Cancelled"),
+        NoticeState.SCHEDULED: QCoreApplication.translate("NoticeLabels", "Scheduled"),
+        NoticeState.SENT: QCoreApplication.translate("NoticeLabels", "Sent"),
+        NoticeState.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
     }[state]
 
 
 def channel(kind: ChannelKind) -> str:
     return {
         ChannelKind.SMS: "SMS",
-        ChannelKind.EMAIL: _t("E-mail"),
-        ChannelKind.LETTER: _t("Letter"),
-        ChannelKind.CSV: _t("Bulk sender (CSV)"),
+        ChannelKind.EMAIL: QCoreApplication.translate("NoticeLabels", "E-mail"),
+        ChannelKind.LETTER: QCoreApplication.translate("NoticeLabels", "Letter"),
+        ChannelKind.CSV: QCoreApplication.translate("NoticeLabels", "Bulk sender (CSV)"),
     }[kind]
 
 
 def plan_model(parent: QObject) -> RecordTableModel[PlannedOutage]:
-    tr = parent.tr
     columns: list[tuple[str, Callable[[PlannedOutage], str]]] = [
-        (tr("Plan"), lambda p: p.reference),
-        (tr("Status"), lambda p: plan_status(p.status)),
-        (tr("Starts"), lambda p: format_local(p.starts_at)),
-        (tr("Ends"), lambda p: format_local(p.ends_at)),
-        (tr("Customers"), lambda p: str(p.customers_affected)),
-        (tr("Area"), lambda p: p.area_text),
+        (QCoreApplication.translate("NoticesPanel", "Plan"), lambda p: p.reference),
+        (QCoreApplication.translate("NoticesPanel", "Status"), lambda p: plan_status(p.status)),
+        (QCoreApplication.translate("NoticesPanel", "Starts"), lambda p: format_local(p.starts_at)),
+        (QCoreApplication.translate("NoticesPanel", "Ends"), lambda p: format_local(p.ends_at)),
+        (
+            QCoreApplication.translate("NoticesPanel", "Customers"),
+            lambda p: str(p.customers_affected),
+        ),
+        (QCoreApplication.translate("NoticesPanel", "Area"), lambda p: p.area_text),
     ]
     return RecordTableModel(columns, parent)
 
 
 def notice_model(parent: QObject) -> RecordTableModel[NoticeEvent]:
-    tr = parent.tr
     columns: list[tuple[str, Callable[[NoticeEvent], str]]] = [
-        (tr("No."), lambda n: str(n.sequence)),
-        (tr("Notice"), lambda n: notice_kind(n.kind)),
-        (tr("Due"), lambda n: format_local(n.due_at)),
-        (tr("State"), lambda n: notice_state(n.state)),
+        (QCoreApplication.translate("NoticesPanel", "No."), lambda n: str(n.sequence)),
+        (QCoreApplication.translate("NoticesPanel", "Notice"), lambda n: notice_kind(n.kind)),
+        (QCoreApplication.translate("NoticesPanel", "Due"), lambda n: format_local(n.due_at)),
+        (QCoreApplication.translate("NoticesPanel", "State"), lambda n: notice_state(n.state)),
     ]
     return RecordTableModel(columns, parent)
 
 
 def failure_model(parent: QObject) -> RecordTableModel[OutboxMessage]:
-    tr = parent.tr
     columns: list[tuple[str, Callable[[OutboxMessage], str]]] = [
-        (tr("Customer"), lambda m: m.customer_id),
-        (tr("Channel"), lambda m: channel(m.channel)),
-        (tr("Attempts"), lambda m: str(m.attempts)),
-        (tr("Reason"), lambda m: m.last_error or ""),
+        (QCoreApplication.translate("NoticesPanel", "Customer"), lambda m: m.customer_id),
+        (QCoreApplication.translate("NoticesPanel", "Channel"), lambda m: channel(m.channel)),
+        (QCoreApplication.translate("NoticesPanel", "Attempts"), lambda m: str(m.attempts)),
+        (QCoreApplication.translate("NoticesPanel", "Reason"), lambda m: m.last_error or ""),
     ]
     return RecordTableModel(columns, parent)

@@ -205,6 +205,8 @@ class NoticesPanel(QWidget):
                 self.plan_view.selectRow(row)
         self.notices.set_rows(view.notices)
         self.failures.set_rows(view.failures)
+        for table in self.findChildren(QTableView):
+            table.resizeColumnsToContents()  # times and statuses whole, the area stretches
         c = view.counts
         self.counts.setText(
             self.tr("Outbox: %1 scheduled · %2 sending · %3 sent · %4 failed · %5 cancelled")

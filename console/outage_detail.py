@@ -98,6 +98,12 @@ class OutageDetail(QDialog):
         if entry is not None:
             self.correction_requested.emit(entry)
 
+    def _operation_text(self, text: str) -> str:
+        """'REC-1: open' as the services journal it, in the interface language."""
+        device, _, action = text.rpartition(": ")
+        words = {"open": self.tr("opened"), "close": self.tr("closed")}
+        return f"{device}: {words[action]}" if device and action in words else text
+
     def show_outage(self, outage: Outage, entries: Sequence[JournalEntry]) -> None:
         self.outage_id = outage.outage_id
         self._entries = {e.entry_id: e for e in entries}
@@ -126,6 +132,8 @@ class OutageDetail(QDialog):
             if item.entered_late_by >= LATE:
                 entered += " " + self.tr("(late)")
             text = e.text
+            if e.kind == EntryKind.DEVICE_OPERATION:
+                text = self._operation_text(text)
             if e.kind == EntryKind.CORRECTION:
                 corrected = by_id.get(e.corrects) if e.corrects is not None else None
                 prefix = self.tr("Correction of %1: ").replace(

@@ -7,7 +7,7 @@ The demo database also gets one account per role, all with the password `DEMO_PA
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, insert, text
 from sqlalchemy.orm import Session
@@ -47,6 +47,7 @@ from ops.signin import hash_password
 from ops.validation import check_network
 
 DEMO_USER = "demo"
+ENTRY_DELAY = timedelta(minutes=2)  # the demo dispatcher types a line two minutes after the fact
 DEMO_PASSWORD = "demo1234"
 # (user name, name shown, role): one account per role, user names as the office says them.
 DEMO_ACCOUNTS = (
@@ -132,7 +133,8 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
                 )  # fmt: skip
             for kind, text_, occurred_at, data in lines:
                 journal.append(
-                    new_entry(o.outage_id, kind, text_, occurred_at=occurred_at, entered_at=at,
+                    new_entry(o.outage_id, kind, text_, occurred_at=occurred_at,
+                              entered_at=min(at, occurred_at + ENTRY_DELAY),
                               entered_by=DEMO_USER, data=data)
                 )  # fmt: skip
         _add_demo_accounts(s)

@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name></name>
-    <message>
-        <source>Plan</source>
-        <translation>Kế hoạch</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>Kết thúc</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Số khách hàng</translation>
-    </message>
-    <message>
-        <source>Area</source>
-        <translation>Khu vực</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>STT</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Thông báo</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Đến hạn</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Khách hàng</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kênh</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Số lần gửi</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-</context>
-<context>
     <name>ActionDispatcher</name>
     <message>
         <source>The action cut off by the connection loss was saved after all.</source>
@@ -600,6 +541,73 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>NoticeLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Đã dời lịch</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>First notice</source>
+        <translation>Thông báo lần đầu</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Nhắc lịch</translation>
+    </message>
+    <message>
+        <source>Postponement</source>
+        <translation>Dời lịch</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Hủy lịch</translation>
+    </message>
+    <message>
+        <source>Work finished</source>
+        <translation>Đã hoàn thành công việc</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Bulk sender (CSV)</source>
+        <translation>Gửi hàng loạt (CSV)</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPanel</name>
     <message>
         <source>Approve…</source>
@@ -648,6 +656,62 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>The letter could not be written: %1</source>
         <translation>Không ghi được văn bản thông báo: %1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Số khách hàng</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Đến hạn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -800,6 +864,14 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Correct the selected line…</source>
         <translation>Đính chính dòng đang chọn…</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>cắt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>đóng</translation>
     </message>
     <message>
         <source>Outage %1</source>
