@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from console import labels
 from ops.crews import Crew
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class CrewChooser:
     @classmethod
@@ -28,7 +31,12 @@ class CrewChooser:
         if not names:
             return None
         chosen, ok = QInputDialog.getItem(
-            parent, parent.tr("Assign crew"), parent.tr("Crew"), names, 0, False
+            parent,
+            translate("CrewChooser", "Assign crew"),
+            translate("CrewChooser", "Crew"),
+            names,
+            0,
+            False,
         )
         return crews[names.index(chosen)].crew_id if ok and chosen in names else None
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.approval_dialog import ApprovalDialog, PostponeDialog
 from console.letter_printing import LetterPrinter
 from console.notice_models import failure_model, notice_model, plan_model
+from console.refusals import refusal_text
 from console.tasks import TaskRunner
 from console.template_editor import TemplateEditor
 from db import Database
@@ -43,6 +44,8 @@ from ops.notices.outbox import MessageStatus, OutboxMessage
 from ops.notices.schedule import NoticeEvent, NoticeKind
 from ops.planned import PlannedOutage, PlanStatus
 from ops.settings import config_dir
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class NoticesPanel(QWidget):
         self.approve_button = QPushButton(self.tr("Approve…"), self)
         self.cancel_button = QPushButton(self.tr("Cancel plan…"), self)
         self.postpone_button = QPushButton(self.tr("Postpone…"), self)
+        self.finish_button = QPushButton(self.tr("Work finished…"), self)
         self.retry_button = QPushButton(self.tr("Retry failed"), self)
         self.letter_button = QPushButton(self.tr("Letter PDF…"), self)
         self.templates_button = QPushButton(self.tr("SMS templates…"), self)
@@ -108,6 +112,7 @@ class NoticesPanel(QWidget):
             (self.approve_button, self.approve_selected),
             (self.cancel_button, self.cancel_selected),
             (self.postpone_button, self.postpone_selected),
+            (self.finish_button, self.finish_selected),
             (self.retry_button, self.retry_failed),
             (self.letter_button, self.print_letter),
             (self.templates_button, self.edit_templates),
@@ -173,6 +178,18 @@ class NoticesPanel(QWidget):
             lambda: self._book.postpone(
                 user, plan.plan_id, start, end, now, policy, calendar, reason or None
             ),
+            self._decided,
+            self._refused,
+        )
+
+    def finish_selected(self) -> None:
+        """The work is done and supply is back: the "work finished" message goes out."""
+        plan, user, setup = self.selected_plan(), self._user(), self._setup
+        if plan is None or user is None or setup is None or not FinishPlanDialog.ask(self, plan):
+            return
+        now, policy = self._clock.now(), setup.policy
+        self._runner.run(
+            lambda: self._book.finish(user, plan.plan_id, now, now, policy),
             self._decided,
             self._refused,
         )
@@ -246,7 +263,7 @@ class NoticesPanel(QWidget):
         self.refresh()
 
     def _refused(self, exc: Exception) -> None:
-        self._say(str(exc) if isinstance(exc, DomainError) else repr(exc), error=True)
+        self._say(refusal_text(str(exc)) if isinstance(exc, DomainError) else repr(exc), error=True)
 
     def _ask_letter(self, file: PlanFile) -> None:
         setup = self._setup
@@ -288,6 +305,11 @@ class NoticesPanel(QWidget):
         changeable = (PlanStatus.APPROVED, PlanStatus.POSTPONED)
         self.cancel_button.setEnabled(lead and plan is not None and plan.status in changeable)
         self.postpone_button.setEnabled(self.cancel_button.isEnabled())
+        operator = user is not None and can(user, Permission.OPERATE_DEVICE)
+        underway = (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.POSTPONED)
+        self.finish_button.setEnabled(
+            operator and self._setup is not None and plan is not None and plan.status in underway
+        )
         self.letter_button.setEnabled(plan is not None and self._setup is not None)
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -300,9 +322,25 @@ class CancelPlanDialog:
     def ask(cls, parent: QWidget, plan: PlannedOutage) -> bool:
         answer = QMessageBox.question(
             parent,
-            parent.tr("Cancel planned interruption"),
-            parent.tr(
-                "Cancel %1? Unsent notices stop; customers already told are told it is off."
+            translate("NoticesPanel", "Cancel planned interruption"),
+            QCoreApplication.translate(
+                "NoticesPanel",
+                "Cancel %1? Unsent notices stop; customers already told are told it is off.",
+            ).replace("%1", plan.reference),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class FinishPlanDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, plan: PlannedOutage) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            translate("NoticesPanel", "Planned work finished"),
+            translate(
+                "NoticesPanel",
+                "Report %1 finished now? Unsent notices stop and the customers who were told "
+                "hear that supply is back.",
             ).replace("%1", plan.reference),
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -312,7 +350,10 @@ class LetterPathDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save the letter as PDF"), suggested, "PDF (*.pdf)"
+            parent,
+            translate("NoticesPanel", "Save the letter as PDF"),
+            suggested,
+            "PDF (*.pdf)",
         )
         return Path(name) if name else None
 

@@ -10,7 +10,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QDateTime, QIODevice, QObject
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QIODevice,
+    QObject,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +45,9 @@ if TYPE_CHECKING:
     from console.main_window import MainWindow
 
 OUTPUTS = ("preview", "pdf", "xlsx", "csv")
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def shift_window(now: datetime, pattern: ShiftPattern | None = None) -> tuple[datetime, datetime]:
@@ -67,10 +78,14 @@ def _output_box(parent: QWidget) -> QComboBox:
     box = QComboBox(parent)
     for code, text in zip(
         OUTPUTS,
-        (parent.tr("Print preview"), parent.tr("PDF file"), parent.tr("Excel workbook (XLSX)"),
-         parent.tr("CSV file")),
+        (
+            translate("ReportDialogs", "Print preview"),
+            translate("ReportDialogs", "PDF file"),
+            translate("ReportDialogs", "Excel workbook (XLSX)"),
+            translate("ReportDialogs", "CSV file"),
+        ),
         strict=True,
-    ):  # fmt: skip
+    ):
         box.addItem(text, code)
     return box
 
@@ -91,26 +106,31 @@ class HandoverDialog:
     @classmethod
     def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
         dialog = QDialog(parent)
-        dialog.setWindowTitle(parent.tr("Shift handover report"))
+        dialog.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
         start, end = shift_window(now, ShiftPattern.parse(load_settings().shift_starts))
         form = QFormLayout()
         edits = []
-        for label, at in ((parent.tr("From"), start), (parent.tr("To"), end)):
+        for label, at in (
+            (translate("ReportDialogs", "From"), start),
+            (translate("ReportDialogs", "To"), end),
+        ):
             edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(at.timestamp())), dialog)
             edit.setDisplayFormat("HH:mm dd/MM/yyyy")
             form.addRow(label, edit)
             edits.append(edit)
         remarks = QPlainTextEdit(dialog)
-        remarks.setPlaceholderText(parent.tr("What the next shift must know"))
-        form.addRow(parent.tr("Handover remarks"), remarks)
+        remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
+        form.addRow(translate("ReportDialogs", "Handover remarks"), remarks)
         output = _output_box(dialog)
-        form.addRow(parent.tr("Output"), output)
+        form.addRow(translate("ReportDialogs", "Output"), output)
         if not _run(dialog, form):
             return None
         first, last = (datetime.fromtimestamp(e.dateTime().toSecsSinceEpoch(), UTC) for e in edits)
         if last <= first:
             QMessageBox.warning(
-                parent, dialog.windowTitle(), parent.tr("The shift ends before it starts.")
+                parent,
+                dialog.windowTitle(),
+                translate("ReportDialogs", "The shift ends before it starts."),
             )
             return None
         return HandoverRequest(first, last, remarks.toPlainText(), str(output.currentData()))
@@ -120,14 +140,17 @@ class ReliabilityDialog:
     @classmethod
     def ask(cls, parent: QWidget, today: date) -> ReliabilityRequest | None:
         dialog = QDialog(parent)
-        dialog.setWindowTitle(parent.tr("Reliability report"))
+        dialog.setWindowTitle(translate("ReportDialogs", "Reliability report"))
         form = QFormLayout()
         first_of_month = today.replace(day=1)
         previous = (first_of_month - timedelta(days=1)).replace(day=1)
         edits = []
         for label, day in (
-            (parent.tr("First day"), previous),
-            (parent.tr("Last day"), first_of_month - timedelta(days=1)),
+            (translate("ReportDialogs", "First day"), previous),
+            (
+                translate("ReportDialogs", "Last day"),
+                first_of_month - timedelta(days=1),
+            ),
         ):
             edit = QDateEdit(QDate(day.year, day.month, day.day), dialog)
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -135,19 +158,31 @@ class ReliabilityDialog:
             form.addRow(label, edit)
             edits.append(edit)
         method = QComboBox(dialog)
-        method.addItem(parent.tr("Vietnamese method (Circular 05/2025, monthly)"), "vn")
-        method.addItem(parent.tr("IEEE 1366 (whole period, Major Event Days)"), "ieee1366")
-        form.addRow(parent.tr("Method"), method)
-        planned = QCheckBox(parent.tr("Leave planned outages out"), dialog)
+        method.addItem(
+            QCoreApplication.translate(
+                "ReportDialogs", "Vietnamese method (Circular 05/2025, monthly)"
+            ),
+            "vn",
+        )
+        method.addItem(
+            QCoreApplication.translate(
+                "ReportDialogs", "IEEE 1366 (whole period, Major Event Days)"
+            ),
+            "ieee1366",
+        )
+        form.addRow(translate("ReportDialogs", "Method"), method)
+        planned = QCheckBox(translate("ReportDialogs", "Leave planned outages out"), dialog)
         form.addRow("", planned)
         output = _output_box(dialog)
-        form.addRow(parent.tr("Output"), output)
+        form.addRow(translate("ReportDialogs", "Output"), output)
         if not _run(dialog, form):
             return None
         first, last = (date(e.date().year(), e.date().month(), e.date().day()) for e in edits)
         if last < first:
             QMessageBox.warning(
-                parent, dialog.windowTitle(), parent.tr("The last day is before the first.")
+                parent,
+                dialog.windowTitle(),
+                translate("ReportDialogs", "The last day is before the first."),
             )
             return None
         return ReliabilityRequest(
@@ -162,7 +197,7 @@ class OutputDialog:
         dialog.setWindowTitle(title)
         form = QFormLayout()
         output = _output_box(dialog)
-        form.addRow(parent.tr("Output"), output)
+        form.addRow(translate("ReportDialogs", "Output"), output)
         return str(output.currentData()) if _run(dialog, form) else None
 
 
@@ -171,7 +206,10 @@ class SaveAs:
     def ask(cls, parent: QWidget, name: str, output: str) -> Path | None:
         pattern = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}[output]
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save report"), f"{name}.{output}", pattern
+            parent,
+            translate("ReportDialogs", "Save report"),
+            f"{name}.{output}",
+            pattern,
         )
         return Path(path) if path else None
 

@@ -124,6 +124,17 @@
     </message>
 </context>
 <context>
+    <name>CrewChooser</name>
+    <message>
+        <source>Assign crew</source>
+        <translation>Giao đội công tác</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Đội</translation>
+    </message>
+</context>
+<context>
     <name>CrewDialogs</name>
     <message>
         <source>Sign in to change crews.</source>
@@ -622,6 +633,10 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Dời lịch…</translation>
     </message>
     <message>
+        <source>Work finished…</source>
+        <translation>Báo xong công việc…</translation>
+    </message>
+    <message>
         <source>Retry failed</source>
         <translation>Gửi lại tin lỗi</translation>
     </message>
@@ -656,6 +671,26 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>The letter could not be written: %1</source>
         <translation>Không ghi được văn bản thông báo: %1</translation>
+    </message>
+    <message>
+        <source>Cancel planned interruption</source>
+        <translation>Hủy kế hoạch ngừng cấp điện</translation>
+    </message>
+    <message>
+        <source>Cancel %1? Unsent notices stop; customers already told are told it is off.</source>
+        <translation>Hủy %1? Các thông báo chưa gửi sẽ dừng; khách hàng đã được báo sẽ nhận thông báo hủy lịch.</translation>
+    </message>
+    <message>
+        <source>Planned work finished</source>
+        <translation>Công tác theo kế hoạch đã xong</translation>
+    </message>
+    <message>
+        <source>Report %1 finished now? Unsent notices stop and the customers who were told hear that supply is back.</source>
+        <translation>Báo %1 đã xong ngay bây giờ? Các thông báo chưa gửi sẽ dừng và khách hàng đã được báo sẽ nhận tin đã có điện trở lại.</translation>
+    </message>
+    <message>
+        <source>Save the letter as PDF</source>
+        <translation>Lưu văn bản thông báo dạng PDF</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -1031,95 +1066,7 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
-    <name>SignInDialog</name>
-    <message>
-        <source>Sign in</source>
-        <translation>Đăng nhập</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
-        <source>Too many failed attempts: the account is locked until %1.</source>
-        <translation>Sai quá nhiều lần: tài khoản bị khóa đến %1.</translation>
-    </message>
-    <message>
-        <source>This account is disabled.</source>
-        <translation>Tài khoản này đã bị vô hiệu hóa.</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
-    </message>
-</context>
-<context>
-    <name>TemplateEditor</name>
-    <message>
-        <source>SMS templates</source>
-        <translation>Mẫu tin SMS</translation>
-    </message>
-    <message>
-        <source>Fix the template to count its length</source>
-        <translation>Sửa mẫu để đếm được độ dài</translation>
-    </message>
-    <message>
-        <source>%1 characters, %2 SMS (%3; %4 left in the last one)</source>
-        <translation>%1 ký tự, %2 tin SMS (%3; tin cuối còn trống %4 ký tự)</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-</context>
-<context>
-    <name>TextDialog</name>
-    <message>
-        <source>Happened at (field time)</source>
-        <translation>Xảy ra lúc (giờ hiện trường)</translation>
-    </message>
-</context>
-<context>
-    <name>TripDialog</name>
-    <message>
-        <source>Record a device trip</source>
-        <translation>Ghi nhận thiết bị cắt</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Thiết bị</translation>
-    </message>
-    <message>
-        <source>Cause (if known)</source>
-        <translation>Nguyên nhân (nếu biết)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Assign crew</source>
-        <translation>Giao đội</translation>
-    </message>
-    <message>
-        <source>Crew</source>
-        <translation>Đội</translation>
-    </message>
-    <message>
-        <source>Cancel planned interruption</source>
-        <translation>Hủy kế hoạch ngừng cấp điện</translation>
-    </message>
-    <message>
-        <source>Cancel %1? Unsent notices stop; customers already told are told it is off.</source>
-        <translation>Hủy %1? Các thông báo chưa gửi sẽ dừng; khách hàng đã được báo sẽ nhận thông báo hủy lịch.</translation>
-    </message>
-    <message>
-        <source>Save the letter as PDF</source>
-        <translation>Lưu văn bản thông báo dạng PDF</translation>
-    </message>
+    <name>ReportDialogs</name>
     <message>
         <source>Print preview</source>
         <translation>Xem trước khi in</translation>
@@ -1199,6 +1146,74 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Save report</source>
         <translation>Lưu báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the account is locked until %1.</source>
+        <translation>Sai quá nhiều lần: tài khoản bị khóa đến %1.</translation>
+    </message>
+    <message>
+        <source>This account is disabled.</source>
+        <translation>Tài khoản này đã bị vô hiệu hóa.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>Mẫu tin SMS</translation>
+    </message>
+    <message>
+        <source>Fix the template to count its length</source>
+        <translation>Sửa mẫu để đếm được độ dài</translation>
+    </message>
+    <message>
+        <source>%1 characters, %2 SMS (%3; %4 left in the last one)</source>
+        <translation>%1 ký tự, %2 tin SMS (%3; tin cuối còn trống %4 ký tự)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Happened at (field time)</source>
+        <translation>Xảy ra lúc (giờ hiện trường)</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>Record a device trip</source>
+        <translation>Ghi nhận thiết bị cắt</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Cause (if known)</source>
+        <translation>Nguyên nhân (nếu biết)</translation>
     </message>
 </context>
 </TS>

@@ -181,3 +181,27 @@ def test_the_notices_tab_sits_beside_the_crews_and_lists_the_plans(
     panel = window.notices_panel
     qtbot.waitUntil(lambda: panel.plans.rowCount() == 2, timeout=30_000)  # the demo's plans
     assert {panel.plans.row(r).reference[:8] for r in range(2)} == {"KH-2026-"}  # type: ignore[union-attr]
+
+
+def test_reporting_the_work_finished_stops_the_unsent_notices(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.notices_panel import FinishPlanDialog
+    from db.notice_store import NoticeBook
+
+    with demo_db.session() as s:
+        PlannedOutageRepository(s).add_many([a_draft(timedelta(days=8))])
+    NoticeBook(demo_db).approve(LEAD, 80, DEMO_NOW, NoticePolicy(), BlackoutCalendar(()))
+    panel = panel_for(qtbot, demo_db, LEAD, tmp_path)
+    select(qtbot, panel, "KH-2026-P080")
+    assert panel.finish_button.isEnabled()
+    monkeypatch.setattr(FinishPlanDialog, "ask", classmethod(lambda cls, *a: False))
+    panel.finish_selected()  # declined: nothing is sent to the worker
+    assert "40 scheduled" in panel.counts.text()
+    monkeypatch.setattr(FinishPlanDialog, "ask", classmethod(lambda cls, *a: True))
+    with qtbot.waitSignal(panel.changed, timeout=60_000):
+        panel.finish_selected()
+    with qtbot.waitSignal(panel.refreshed, timeout=30_000):
+        pass
+    assert "40 cancelled" in panel.counts.text()  # nobody was told yet: nothing more to say
+    assert panel.plans.row(panel.plan_view.currentIndex().row()).status is PlanStatus.COMPLETED  # type: ignore[union-attr]
