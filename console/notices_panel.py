@@ -107,19 +107,27 @@ class NoticesPanel(QWidget):
         self.retry_button = QPushButton(self.tr("Retry failed"), self)
         self.letter_button = QPushButton(self.tr("Letter PDF…"), self)
         self.templates_button = QPushButton(self.tr("SMS templates…"), self)
-        buttons = QHBoxLayout()
-        for button, slot in (
-            (self.approve_button, self.approve_selected),
-            (self.cancel_button, self.cancel_selected),
-            (self.postpone_button, self.postpone_selected),
-            (self.finish_button, self.finish_selected),
-            (self.retry_button, self.retry_failed),
-            (self.letter_button, self.print_letter),
-            (self.templates_button, self.edit_templates),
+        # Two short rows, so the panel stays narrow enough to share the screen with the map.
+        buttons = QVBoxLayout()
+        for row in (
+            (
+                (self.approve_button, self.approve_selected),
+                (self.cancel_button, self.cancel_selected),
+                (self.postpone_button, self.postpone_selected),
+                (self.finish_button, self.finish_selected),
+            ),
+            (
+                (self.retry_button, self.retry_failed),
+                (self.letter_button, self.print_letter),
+                (self.templates_button, self.edit_templates),
+            ),
         ):
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            line = QHBoxLayout()
+            for button, slot in row:
+                button.clicked.connect(slot)
+                line.addWidget(button)
+            line.addStretch(1)
+            buttons.addLayout(line)
         lower = QSplitter(self)
         lower.addWidget(_table(self, "noticeEvents", self.notices))
         lower.addWidget(_table(self, "noticeFailures", self.failures))
