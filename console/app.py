@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NOTICES_AT_THE_LATEST_MS = 20_000
+
 ORGANISATION = "outage-console"
 APPLICATION = "console"
 # Start-up timing for the benchmark: printed as "STARTUP <event> <epoch seconds>".
@@ -152,8 +154,18 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
         return 0
     window.sign_in_as(user)
     window.start()
-    notices = _start_notice_scheduler(db, policy, clock, window)
+    # The notice scheduler (APScheduler, templates, the outbox) starts once the map is up:
+    # started before, it held the GUI thread while the first board waited to be shown.
+    started: list[NoticeScheduler | None] = []
+
+    def start_notices() -> None:
+        if not started:
+            started.append(_start_notice_scheduler(db, policy, clock, window))
+
+    window.map_loaded.connect(start_notices)
+    QTimer.singleShot(NOTICES_AT_THE_LATEST_MS, start_notices)  # a map that never loads
     code = app.exec()
+    notices = started[0] if started else None
     if notices is not None:
         notices.stop()
     wake.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,27 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.approval_dialog import ApprovalDialog, PostponeDialog
-from console.letter_printing import LetterPrinter
 from console.notice_models import failure_model, notice_model, plan_model
 from console.refusals import refusal_text
 from console.tasks import TaskRunner
-from console.template_editor import TemplateEditor
 from db import Database
-from db.notice_store import NoticeBook, PlanFile
-from db.repositories.outbox import OutboxRepository
 from ops.access import Permission, User, can
 from ops.clock import Clock
-from ops.delivery.setup import DeliverySetup
 from ops.errors import DomainError
-from ops.notices.approval import NoticePlan, approval_check
-from ops.notices.blackout import BlackoutCalendar
-from ops.notices.content import notice_facts
-from ops.notices.letter import build_letter, scope_text
 from ops.notices.outbox import MessageStatus, OutboxMessage
 from ops.notices.schedule import NoticeEvent, NoticeKind
 from ops.planned import PlannedOutage, PlanStatus
 from ops.settings import config_dir
+
+if TYPE_CHECKING:
+    from console.letter_printing import LetterPrinter
+    from db.notice_store import NoticeBook, PlanFile
+    from ops.delivery.setup import DeliverySetup
+    from ops.notices.approval import NoticePlan
+    from ops.notices.blackout import BlackoutCalendar
+
+# The delivery machinery (notice store, approval rules, letters, dialogs) is imported when
+# first used, not on the way to the first painted window (~0.5 s).
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -59,6 +60,9 @@ class NoticesView:
 
 
 def read_view(db: Database, plan_id: int | None) -> NoticesView:
+    from db.notice_store import NoticeBook
+    from db.repositories.outbox import OutboxRepository
+
     with db.session() as s:
         outbox = OutboxRepository(s)
         plans = NoticeBook(db).plans()
@@ -84,9 +88,10 @@ class NoticesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("noticesPanel")
         self._db, self._runner, self._clock, self._user = db, runner, clock, user
-        self._book = NoticeBook(db)
+        self._book_: NoticeBook | None = None
         self._setup: DeliverySetup | None = None
-        self._calendar = BlackoutCalendar(())
+        self._calendar_: BlackoutCalendar | None = None
+        self._printer: LetterPrinter | None = None
         self._selected: int | None = None
         self.plans, self.notices, self.failures = (
             plan_model(self),
@@ -140,12 +145,36 @@ class NoticesPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
-        self.printer = LetterPrinter(self)
-        self.printer.printed.connect(self._letter_done)
         self._update_buttons()
 
+    @property
+    def _book(self) -> NoticeBook:
+        if self._book_ is None:
+            from db.notice_store import NoticeBook
+
+            self._book_ = NoticeBook(self._db)
+        return self._book_
+
+    @property
+    def _calendar(self) -> BlackoutCalendar:
+        if self._calendar_ is None:
+            from ops.notices.blackout import BlackoutCalendar
+
+            self._calendar_ = BlackoutCalendar(())
+        return self._calendar_
+
+    @property
+    def printer(self) -> LetterPrinter:
+        """Writes letter PDFs (made on first use: it loads the letter machinery)."""
+        if self._printer is None:
+            from console.letter_printing import LetterPrinter
+
+            self._printer = LetterPrinter(self)
+            self._printer.printed.connect(self._letter_done)
+        return self._printer
+
     def configure(self, setup: DeliverySetup, calendar: BlackoutCalendar) -> None:
-        self._setup, self._calendar = setup, calendar
+        self._setup, self._calendar_ = setup, calendar
         self._update_buttons()
 
     def refresh(self) -> None:
@@ -177,6 +206,8 @@ class NoticesPanel(QWidget):
         plan, user, setup = self.selected_plan(), self._user(), self._setup
         if plan is None or user is None or setup is None:
             return
+        from console.approval_dialog import PostponeDialog
+
         answer = PostponeDialog.ask(self, plan)
         if answer is None:
             return
@@ -207,6 +238,8 @@ class NoticesPanel(QWidget):
 
         def retry() -> int:
             with self._db.session() as s:
+                from db.repositories.outbox import OutboxRepository
+
                 return OutboxRepository(s).retry_failed(now, plan_id)
 
         self._runner.run(retry, self._retried, self._refused)
@@ -218,6 +251,8 @@ class NoticesPanel(QWidget):
         self._runner.run(lambda: self._book.load(plan.plan_id), self._ask_letter, self._refused)
 
     def edit_templates(self) -> None:
+        from console.template_editor import TemplateEditor
+
         TemplateEditor.ask(config_dir() / "notices" / "templates", self)
 
     # --- results ------------------------------------------------------------------------
@@ -245,6 +280,9 @@ class NoticesPanel(QWidget):
         self.refreshed.emit()
 
     def _ask_approval(self, file: PlanFile) -> None:
+        from console.approval_dialog import ApprovalDialog
+        from ops.notices.approval import approval_check
+
         user, setup = self._user(), self._setup
         assert user is not None and setup is not None
         check = approval_check(file.plan, self._clock.now(), setup.policy, self._calendar)
@@ -274,6 +312,9 @@ class NoticesPanel(QWidget):
         self._say(refusal_text(str(exc)) if isinstance(exc, DomainError) else repr(exc), error=True)
 
     def _ask_letter(self, file: PlanFile) -> None:
+        from ops.notices.content import notice_facts
+        from ops.notices.letter import build_letter, scope_text
+
         setup = self._setup
         assert setup is not None
         latest = file.notices[-1] if file.notices else None

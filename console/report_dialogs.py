@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from ops.clock import LOCAL_TZ
-from ops.reports import ReportDocument, write_csv, write_xlsx
 from ops.settings import load_settings
 from ops.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
 
 if TYPE_CHECKING:
     from console.main_window import MainWindow
+    from ops.reports import ReportDocument
 
 OUTPUTS = ("preview", "pdf", "xlsx", "csv")
 
@@ -352,6 +352,8 @@ class ReportActions(QObject):
 
 
 def write(doc: ReportDocument, path: Path, output: str) -> None:
+    from ops.reports import write_csv, write_xlsx  # openpyxl: only when a report is written
+
     if output == "pdf":
         from console.printing import write_pdf
 
