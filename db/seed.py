@@ -42,7 +42,7 @@ from ops.interchange import to_interchange
 from ops.interruptions import OutageStep
 from ops.journal import EntryKind, new_entry
 from ops.outages import OutageStatus
-from ops.restoration import account, open_before
+from ops.restoration import account_log
 from ops.signin import hash_password
 from ops.validation import check_network
 
@@ -157,14 +157,12 @@ def _steps_of(district: DemoDistrict, at: datetime) -> dict[int, tuple[OutageSte
     log = district.switching
     if not log:
         return {}
-    open_now = (s.switch_id for s in district.network.switches if s.is_open)
-    accounting = account(
+    accounting = account_log(
         district.network,
         [(c.customer_id, c.node_id) for c in district.customers],
         log,
-        until=max(at, log[-1].at),
         since=log[0].at,
-        initial_open=dict.fromkeys(open_before(open_now, log)),
+        until=max(at, log[-1].at) + timedelta(microseconds=1),
     )
     return {k: t.steps for k, t in accounting.outages.items() if k is not None}
 

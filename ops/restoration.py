@@ -405,6 +405,26 @@ def account(
     return ledger.snapshot(until)
 
 
+def account_log(
+    model: NetworkModel,
+    customers: Iterable[tuple[str, str]],
+    logged: Sequence[DeviceOperation],
+    *,
+    since: datetime,
+    until: datetime,
+) -> Accounting:
+    """Replay the switching log from `since` to `until`, starting from the state at `since`.
+
+    `model` has the switch states of now and `logged` is everything logged from `since` to
+    now; the state at `since` is found by undoing it (later operations are not replayed).
+    """
+    logged = [op for op in logged if op.at >= since]
+    open_now = (s.switch_id for s in model.switches if s.is_open)
+    initial_open = dict.fromkeys(open_before(open_now, logged))
+    in_window = [op for op in logged if op.at < until]
+    return account(model, customers, in_window, until=until, since=since, initial_open=initial_open)
+
+
 def open_before(open_now: Iterable[str], operations: Sequence[DeviceOperation]) -> frozenset[str]:
     """The switches open before these operations, from those open after them (undo in reverse)."""
     state = set(open_now)

@@ -26,7 +26,7 @@ def console_interruption_rows(session: Session, since: datetime, until: datetime
     operations = SwitchingLogRepository(session).since(since)
     if not any(op.at < until for op in operations):
         return []
-    state = NetworkStateRepository(session, NetworkCache(), changed_at=_read_only)
+    state = NetworkStateRepository(session, NetworkCache())
     model, points = state.model(), state.supply_points()
     outages_repo = OutageRepository(session)
     outages = {
@@ -47,7 +47,3 @@ def console_interruption_rows(session: Session, since: datetime, until: datetime
          r.operations, r.cause, r.feeder, r.exclusion)
         for r in records
     ]  # fmt: skip
-
-
-def _read_only(device_id: str) -> datetime:
-    raise AssertionError(f"reliability reads the network; it does not switch {device_id}")

@@ -92,11 +92,12 @@ class NetworkStateRepository:
         session: Session,
         cache: NetworkCache,
         *,
-        changed_at: Callable[[str], datetime],
+        changed_at: Callable[[str], datetime] | None = None,
     ) -> None:
         self._s = session
         self._cache = cache
-        self._changed_at = changed_at  # when a device's new state began (its field time)
+        # When a device's new state began (its field time); None: a read-only view.
+        self._changed_at = changed_at
         self._model: NetworkModel | None = None
         self._points: tuple[SupplyPoint, ...] | None = None
 
@@ -119,6 +120,8 @@ class NetworkStateRepository:
 
     def set_switch(self, device_id: str, is_open: bool) -> None:
         """Open or close a switch; StaleEdit if it is no longer as this action found it."""
+        if self._changed_at is None:
+            raise TypeError(f"a read-only view of the network cannot switch {device_id}")
         result = self._s.execute(
             update(_SW)
             .where(_SW.c.switch_id == device_id, _SW.c.is_open == (not is_open))

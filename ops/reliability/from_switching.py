@@ -18,7 +18,7 @@ from ops.interruptions import DeviceOperation
 from ops.network import NetworkModel
 from ops.outages import Outage, OutageKind, OutageStatus
 from ops.reliability.interruptions import Interruption
-from ops.restoration import account, open_before
+from ops.restoration import account_log
 
 UNKNOWN_CAUSE = "unknown"
 
@@ -37,13 +37,7 @@ def interruptions_from_switching(
     `model` is the network with its switch states now, `operations` everything logged from
     `since` to now (the state at `since` is found by undoing them).
     """
-    logged = [op for op in operations if op.at >= since]
-    open_now = (s.switch_id for s in model.switches if s.is_open)
-    initial_open = dict.fromkeys(open_before(open_now, logged))
-    in_window = [op for op in logged if op.at < until]
-    accounting = account(
-        model, customers, in_window, until=until, since=since, initial_open=initial_open
-    )
+    accounting = account_log(model, customers, operations, since=since, until=until)
     groups: Counter[tuple[int, datetime, datetime]] = Counter()
     for spans in accounting.interruptions.values():
         for span in spans:

@@ -9,7 +9,7 @@ from db.repositories.reliability import period_report
 from ops.clock import to_local
 from ops.demo import generate_demo_district
 from ops.reliability import Method, ReliabilitySettings
-from ops.restoration import account, open_before
+from ops.restoration import account_log
 from tests.conftest import DEMO_NOW
 
 SERVED = 60_000
@@ -18,16 +18,13 @@ SERVED = 60_000
 def expected_from_the_log() -> tuple[float, float]:
     """SAIFI and SAIDI of the demo day worked out from its log by the accounting itself."""
     district = generate_demo_district(DEMO_NOW)
-    log = district.switching
-    open_now = (s.switch_id for s in district.network.switches if s.is_open)
     day_start = to_local(DEMO_NOW).replace(hour=0, minute=0, second=0, microsecond=0)
-    accounting = account(
+    accounting = account_log(
         district.network,
         [(c.customer_id, c.node_id) for c in district.customers],
-        log,
-        until=DEMO_NOW,
+        district.switching,
         since=day_start,
-        initial_open=dict.fromkeys(open_before(open_now, log)),
+        until=DEMO_NOW,
     )
     interrupted = minutes = 0.0
     for spans in accounting.interruptions.values():

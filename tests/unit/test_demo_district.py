@@ -396,18 +396,16 @@ def test_the_switching_log_replayed_gives_every_outage_its_customers(
 ) -> None:
     """The log the demo stores is the one its figures came from: the console's accounting
     (and so the reliability report) reads the same customers from it."""
-    from ops.restoration import account, open_before
+    from ops.restoration import account_log
 
     log = district.switching
     assert log and [op.at for op in log] == sorted(op.at for op in log)
-    open_now = (s.switch_id for s in district.network.switches if s.is_open)
-    accounting = account(
+    accounting = account_log(
         district.network,
         [(c.customer_id, c.node_id) for c in district.customers],
         log,
-        until=NOW,
         since=log[0].at,
-        initial_open=dict.fromkeys(open_before(open_now, log)),
+        until=NOW,
     )
     for outage in district.outages:
         tally = accounting.outages[outage.outage_id]
