@@ -18,6 +18,7 @@ from console import labels
 from ops.crews import CrewStatus
 from ops.deadlines import DeadlineKind, DeadlineState
 from ops.outages import OutageStatus
+from ops.planned import PlanStatus
 
 _ROLES = {
     "dispatcher": "điều độ viên",
@@ -71,20 +72,20 @@ def _statuses(value: str) -> str:
     return ", ".join(_status(v.strip()) for v in value.split(",") if v.strip())
 
 
+def _plan_status(value: str) -> str:
+    from console.notice_models import plan_status  # the notices panel's own labels
+
+    if value in PlanStatus._value2member_map_:
+        return plan_status(PlanStatus(value)).lower()
+    return value
+
+
 def _deadline(value: str) -> str:
     if value in DeadlineKind._value2member_map_:
         return labels.deadline_kind(DeadlineKind(value)).lower()
     return value
 
 
-_PLAN_STATUSES = {
-    "draft": "nháp",
-    "approved": "đã duyệt",
-    "inProgress": "đang thực hiện",
-    "completed": "đã hoàn thành",
-    "postponed": "đã hoãn",
-    "cancelled": "đã hủy",
-}
 _PLAN_PROBLEMS = (
     (re.compile(r"the first notice cannot meet the lead time \(short (.+)\)"),
      r"thông báo đầu tiên không đủ thời hạn báo trước (thiếu \1)"),
@@ -102,7 +103,7 @@ def _problems(value: str) -> str:
 
 
 _VALUES: dict[str, Callable[[str], str]] = {
-    "plan_status": lambda v: _PLAN_STATUSES.get(v, v),
+    "plan_status": _plan_status,
     "problems": _problems,
     "box": lambda v: v.replace("latitude", "vĩ độ").replace("longitude", "kinh độ"),
     "status": _status,
