@@ -134,7 +134,7 @@ def cmd_import_network(args: argparse.Namespace, settings: Settings) -> int:
     from db import DatabaseError
     from db.repositories.network import NetworkRepository
     from maps.interchange import load_network
-    from ops.validation import NetworkImportError
+    from ops.network.validation import NetworkImportError
 
     url, is_default = resolve_database_url(args.db, settings)
     db = _open_database(url, is_default=is_default, create_demo=False)
@@ -167,7 +167,7 @@ def cmd_import_network(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_affected(args: argparse.Namespace, settings: Settings) -> int:
     from db.repositories.network import NetworkRepository
-    from ops.tracing import Topology, UnknownElementError
+    from ops.network.tracing import Topology, UnknownElementError
 
     url, is_default = resolve_database_url(args.db, settings)
     db = _open_database(url, is_default=is_default, create_demo=False)
@@ -301,7 +301,7 @@ def cmd_reliability(args: argparse.Namespace, settings: Settings) -> int:
             write_xlsx(doc, out)
             print(f"Reliability report written to {out}")
         else:
-            from console.printing import ensure_gui_application, write_pdf
+            from console.reports.printing import ensure_gui_application, write_pdf
 
             ensure_gui_application()
             pages = write_pdf(doc, out)
@@ -366,7 +366,7 @@ def cmd_send_notices(args: argparse.Namespace, settings: Settings) -> int:
     from db.notice_store import SqlDeliveryStore
     from ops.clock import SystemClock
     from ops.delivery.claimer import claimer_is_dead, claimer_name
-    from ops.delivery.dispatch import Dispatcher
+    from ops.delivery.sending import Dispatcher
     from ops.delivery.setup import delivery_setup
     from ops.policy import BUILTIN_POLICIES, PolicyError, load_profile
     from ops.settings import config_dir
@@ -406,7 +406,7 @@ def cmd_export_planned(args: argparse.Namespace, settings: Settings) -> int:
     from ops.notices.content import Sender
     from ops.notices.export import PUBLISHED, ical, public_list
     from ops.notices.templates import TemplateError, load_templates
-    from ops.planned import PlanStatus
+    from ops.planned.records import PlanStatus
     from ops.settings import config_dir
 
     if not (args.ical or args.public_list):

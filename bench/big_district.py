@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from ops.demo import generate_demo_district
-from ops.network import Feeder, LineSegment, NetworkModel, Node, SwitchingDevice
+from ops.network.records import Feeder, LineSegment, NetworkModel, Node, SwitchingDevice
 
 NOW = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)
 

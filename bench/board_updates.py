@@ -72,10 +72,10 @@ def device_round_trips(rounds: int) -> None:
     from console.main_window import MainWindow
     from db import Database
     from db.seed import seed_demo
-    from ops.access import Role, User
+    from ops.access.roles import Role, User
     from ops.clock import FixedClock
     from ops.demo import generate_demo_district
-    from ops.outages import OutageStatus
+    from ops.outages.records import OutageStatus
     from tests.conftest import DEMO_NOW
 
     folder = Path(tempfile.mkdtemp(prefix="oms-bench-"))
@@ -146,12 +146,12 @@ def storm(outage_count: int) -> None:
     from big_district import NOW, big_district
     from PySide6.QtWidgets import QTableView
 
-    from console.deadline_watch import DeadlineWatch
     from console.map_view import MapView
-    from console.outage_table import Col, OutageFilter, OutageTableModel
+    from console.outages.deadline_watch import DeadlineWatch
+    from console.outages.table import Col, OutageFilter, OutageTableModel
     from maps import TopologyCache, build_map_html, map_state, state_payload
-    from ops.network import DeviceKind
-    from ops.outages import Outage, OutageKind, OutageStatus
+    from ops.network.records import DeviceKind
+    from ops.outages.records import Outage, OutageKind, OutageStatus
     from ops.policy import load_profile
 
     network, _customers = big_district()

@@ -38,11 +38,12 @@ from db.actions import run_action
 from db.live import ChangeListener
 from db.models import OutageEventRow
 from db.store import SqlStore
-from ops import dispatch, remarks
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
+from ops.crews import services as dispatch
 from ops.errors import StaleEdit
-from ops.outages import EtrConfidence, EtrSource
+from ops.outages import remarks
+from ops.outages.records import EtrConfidence, EtrSource
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 20, 3, 40, tzinfo=UTC)

@@ -25,9 +25,9 @@ from bench.big_district import big_district
 from db import Database
 from db.repositories.network import NetworkRepository
 from maps.interchange import export_network, load_network, read_network
-from ops.interchange import gc_paused
-from ops.network import Address, Customer, NetworkModel, Priority
-from ops.validation import CheckedNetwork, check_network
+from ops.network.interchange import gc_paused
+from ops.network.records import Address, Customer, NetworkModel, Priority
+from ops.network.validation import CheckedNetwork, check_network
 
 TARGET_S = 20.0
 

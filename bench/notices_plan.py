@@ -24,21 +24,21 @@ from db import Database
 from db.notice_store import NoticeBook, SqlDeliveryStore
 from db.repositories.planned import PlannedOutageRepository
 from db.seed import seed_demo
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.delivery.dispatch import Dispatcher
+from ops.delivery.sending import Dispatcher
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.demo import generate_demo_district
-from ops.network import DeviceKind
+from ops.network.records import DeviceKind
+from ops.network.tracing import Topology
 from ops.notices.approval import approve
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.call_ahead import build_call_ahead
 from ops.notices.content import Sender
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import ChannelKind, recipient_of
+from ops.notices.rules import NoticePolicy
 from ops.notices.templates import load_templates
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
-from ops.tracing import Topology
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.unit.notice_servers import free_port
 
 NOW = datetime(2026, 6, 1, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam

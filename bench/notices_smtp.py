@@ -30,17 +30,17 @@ from aiosmtpd.controller import Controller
 
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.demo import generate_demo_district
-from ops.network import DeviceKind
+from ops.network.records import DeviceKind
+from ops.network.tracing import Topology
 from ops.notices.call_ahead import build_call_ahead
 from ops.notices.content import Sender, notice_facts
 from ops.notices.messages import compose_message
 from ops.notices.outbox import plan_outbox
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import ChannelKind, recipient_of
+from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import plan_notices
 from ops.notices.templates import load_templates
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
-from ops.tracing import Topology
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 
 NOW = datetime(2026, 6, 1, 3, 0, tzinfo=UTC)
 TARGET_CUSTOMERS = 20_000

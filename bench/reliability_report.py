@@ -109,7 +109,7 @@ def main() -> None:
     vn_trend = timed("VN report + feeder trend (what the PDF shows)", lambda: with_trend(Method.VN))
     ieee_trend = with_trend(Method.IEEE1366)
 
-    from console.printing import ensure_gui_application, write_pdf
+    from console.reports.printing import ensure_gui_application, write_pdf
 
     ensure_gui_application()
     for label, (result, trend) in (("VN", vn_trend), ("IEEE 1366", ieee_trend)):

@@ -26,12 +26,12 @@ from db import Database
 from db.actions import caches_for, run_action
 from db.seed import seed_demo
 from db.store import SqlStore
-from ops import operations
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from ops.demo import generate_demo_district
-from ops.planned import SwitchAction
-from ops.switching import LedgerCache
+from ops.outages import services as operations
+from ops.outages.switching import LedgerCache
+from ops.planned.records import SwitchAction
 
 TARGET_S = 0.200
 DEVICE = "REC-471-CL-1"

@@ -21,8 +21,8 @@ import pandapower as pp
 import pandapower.topology as top
 
 from bench.big_district import big_district
-from ops.network import NetworkModel
-from ops.tracing import Topology
+from ops.network.records import NetworkModel
+from ops.network.tracing import Topology
 
 
 def to_pandapower(model: NetworkModel, customers: list[tuple[str, str]]) -> pp.pandapowerNet:

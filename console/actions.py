@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from console.refusals import refusal_text
+from console.language.refusals import refusal_text
 from console.tasks import TaskRunner
 from db import Database
 from db.actions import (
@@ -33,7 +33,7 @@ from db.actions import (
 )
 from db.live import ChangeListener, ListenerLostError, Notice, is_connection_error
 from db.store import SqlStore
-from ops.access import User
+from ops.access.roles import User
 from ops.clock import Clock
 from ops.errors import DomainError, StaleEdit
 from ops.stores import Changes

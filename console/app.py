@@ -12,15 +12,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from console.i18n import install_translators
+from console.language.translators import install_translators
 from console.main_window import MainWindow
 from db import Database
-from ops.access import User
+from ops.access.roles import User
 from ops.clock import SystemClock
 from ops.policy import Policy
 
 if TYPE_CHECKING:
-    from console.notice_scheduler import NoticeScheduler
+    from console.notices.scheduler import NoticeScheduler
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def _start_notice_scheduler(
     db: Database, policy: Policy, clock: SystemClock, window: MainWindow
 ) -> NoticeScheduler | None:
     """Notices due now go out, the rest when due; the status bar shows the outbox."""
-    from console.notice_scheduler import notice_scheduler_for
+    from console.notices.scheduler import notice_scheduler_for
     from ops.delivery.setup import delivery_setup
     from ops.notices.blackout import BUILTIN_CALENDARS, load_calendar
     from ops.settings import SettingsError, config_dir, load_settings

@@ -24,30 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.alerts_panel import AlertsPanel
-from console.board_actions import BoardActions
 from console.connection_banner import ConnectionBanner
-from console.crew_panel import CrewTableModel, CrewView
-from console.deadline_watch import DeadlineWatch, describe
+from console.crews.panel import CrewTableModel, CrewView
+from console.crews.position_feed import PositionFeed
 from console.map_view import MapView
 from console.menus import MainMenus
-from console.notices_panel import NoticesPanel
-from console.outage_commands import OutageCommands
-from console.outage_detail import OutageDetail
-from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
-from console.position_feed import PositionFeed
+from console.notices.panel import NoticesPanel
+from console.outages.alerts import AlertsPanel
+from console.outages.board_actions import BoardActions
+from console.outages.commands import OutageCommands
+from console.outages.deadline_watch import DeadlineWatch, describe
+from console.outages.detail import OutageDetail
+from console.outages.table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
 from db import Database
 from db.board import Board, load_board
 from db.repositories.outages import OutageRepository
-from ops.access import User
+from ops.access.roles import User
 from ops.clock import Clock
-from ops.deadlines import DeadlineTransition
-from ops.outages import JournalEntry, Outage
+from ops.crews.shifts import ShiftPattern
+from ops.outages.deadlines import DeadlineTransition
+from ops.outages.records import JournalEntry, Outage
 from ops.policy import Policy, load_profile
 from ops.settings import Settings, SettingsError, load_settings
-from ops.shifts import ShiftPattern
 
 if TYPE_CHECKING:
     from console.actions import ActionDispatcher

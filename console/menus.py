@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from console.action_dialogs import CrewChooser, TripDialog
-from console.crew_dialogs import set_position_of_selected
-from console.report_dialogs import ReportActions
+from console.crews.position_dialog import set_position_of_selected
+from console.outages.action_dialogs import CrewChooser, TripDialog
+from console.reports.dialogs import ReportActions
 from ops import __version__
-from ops.crews import CrewStatus
+from ops.crews.records import CrewStatus
 from ops.settings import SettingsError, load_settings, save_settings
 
 if TYPE_CHECKING:

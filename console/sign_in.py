@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from db import Database
 from db.actions import run_action
-from ops.access import User
-from ops.accounts import sign_in
+from ops.access.accounts import sign_in
+from ops.access.roles import User
+from ops.access.signin import SignInOutcome, SignInResult
 from ops.clock import Clock, format_local
-from ops.signin import SignInOutcome, SignInResult
 
 
 def attempt(db: Database, clock: Clock, username: str, password: str) -> SignInResult:

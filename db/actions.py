@@ -34,8 +34,8 @@ from db.repositories.change_log import (
 from db.repositories.network_state import NetworkCache
 from db.store import SqlStore
 from ops.clock import Clock, SystemClock
+from ops.outages.switching import LedgerCache
 from ops.stores import Changes
-from ops.switching import LedgerCache
 
 R = TypeVar("R")
 _LOG = cast(Table, ChangeLogRow.__table__)

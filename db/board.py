@@ -14,11 +14,11 @@ from db.repositories.network import NetworkRepository
 from db.repositories.network_state import NetworkStateRepository
 from db.repositories.outages import OutageRepository
 from db.repositories.planned import PlannedOutageRepository
-from ops.crews import Crew
-from ops.network import NetworkModel
-from ops.outages import Outage
-from ops.planned import PlannedOutage
-from ops.shifts import DEFAULT_SHIFT_STARTS, CrewWorkload, ShiftPattern, ShiftWindow, workload
+from ops.crews.records import Crew
+from ops.crews.shifts import DEFAULT_SHIFT_STARTS, CrewWorkload, ShiftPattern, ShiftWindow, workload
+from ops.network.records import NetworkModel
+from ops.outages.records import Outage
+from ops.planned.records import PlannedOutage
 
 # Restored outages stay on the board this long, so the shift sees what just ended.
 RECENT = timedelta(hours=12)

@@ -1,6 +1,6 @@
 """Notices in the database: the dispatcher's store, and decisions on plans written whole.
 
-`SqlDeliveryStore` gives the dispatcher (ops.delivery.dispatch) one transaction per call.
+`SqlDeliveryStore` gives the dispatcher (ops.delivery.sending) one transaction per call.
 `NoticeBook` loads a plan with what deciding on it needs (its call-ahead list traced on the
 stored network in its normal state, its recipients, its notices) and writes a decision
 (approval, cancellation, postponement) in one transaction: the plan's new state, the
@@ -24,21 +24,21 @@ from db.repositories.network import NetworkRepository
 from db.repositories.network_rows import customer_of
 from db.repositories.outbox import OutboxRepository, record_results
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import User
-from ops.delivery.dispatch import DispatchContext
+from ops.access.roles import User
+from ops.delivery.sending import DispatchContext
 from ops.errors import NotFound, StaleEdit
-from ops.network import Customer
+from ops.network.records import Customer
+from ops.network.tracing import Topology
 from ops.notices.approval import NoticePlan, approve, cancel_plan, finish_plan, postpone_plan
 from ops.notices.area import AreaDescription
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.call_ahead import CallAheadList, build_call_ahead
 from ops.notices.compliance import ComplianceException
 from ops.notices.outbox import MessageStatus, OutboxMessage
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import Recipient, recipient_of
+from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import NoticeEvent
-from ops.planned import PlannedOutage, PlanStatus
-from ops.tracing import Topology
+from ops.planned.records import PlannedOutage, PlanStatus
 
 DEFAULT_LEASE = timedelta(minutes=10)
 

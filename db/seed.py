@@ -36,15 +36,15 @@ from db.repositories.journal import JournalRepository
 from db.repositories.network import NetworkRepository
 from db.repositories.outages import OutageRepository
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import Role
+from ops.access.roles import Role
+from ops.access.signin import hash_password
 from ops.demo import DemoDistrict
-from ops.interchange import to_interchange
-from ops.interruptions import OutageStep
-from ops.journal import EntryKind, new_entry
-from ops.outages import OutageStatus
-from ops.restoration import account_log
-from ops.signin import hash_password
-from ops.validation import check_network
+from ops.network.interchange import to_interchange
+from ops.network.validation import check_network
+from ops.outages.accounting import account_log
+from ops.outages.customer_interruptions import OutageStep
+from ops.outages.journal import EntryKind, new_entry
+from ops.outages.records import OutageStatus
 
 DEMO_USER = "demo"
 ENTRY_DELAY = timedelta(minutes=2)  # the demo dispatcher types a line two minutes after the fact

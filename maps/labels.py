@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ops.crews import CrewStatus, CrewType
-from ops.network import DeviceKind
-from ops.outages import OutageKind, OutageStatus
-from ops.situation import SupplyState
+from ops.crews.records import CrewStatus, CrewType
+from ops.network.records import DeviceKind
+from ops.network.situation import SupplyState
+from ops.outages.records import OutageKind, OutageStatus
 
 DEMO_BANNER = "DỮ LIỆU DEMO"
 NONE = "—"  # shown where a value is not known (no ETR yet, no cause entered)

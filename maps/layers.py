@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from maps import labels
 from ops.clock import format_local
-from ops.crews import Crew
-from ops.network import Coord, NetworkModel
-from ops.outages import Outage, OutageKind
-from ops.situation import NetworkSituation, SupplyState, assess
-from ops.tracing import Topology
+from ops.crews.records import Crew
+from ops.network.records import Coord, NetworkModel
+from ops.network.situation import NetworkSituation, SupplyState, assess
+from ops.network.tracing import Topology
+from ops.outages.records import Outage, OutageKind
 
 # Feeder colours, by feeder index (feeders sorted by id). Okabe–Ito and Tol hues that stay
 # apart for the common colour-vision deficiencies; none is black or purple, which mean

@@ -17,7 +17,7 @@ from folium.template import Template
 
 from maps import assets, labels
 from maps.layers import MapState, network_layers, state_payload
-from ops.network import NetworkModel
+from ops.network.records import NetworkModel
 
 DATA_ELEMENT_ID = "oms-data"
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"

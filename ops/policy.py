@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ops.network import AreaClass
+from ops.network.records import AreaClass
 
 BUILTIN_POLICIES = Path(__file__).resolve().parent.parent / "resources" / "policies"
 DEFAULT_PROFILE = "vn-default"

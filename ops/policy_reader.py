@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ops.network import AreaClass
+from ops.network.records import AreaClass
 from ops.policy import (
     Anchor,
     Basis,

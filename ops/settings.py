@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from ops.shifts import ShiftPattern
+from ops.crews.shifts import ShiftPattern
 
 if TYPE_CHECKING:
     from ops.delivery.config import NoticeSettings
@@ -40,7 +40,7 @@ class Settings:
     company_name: str = "Tổng công ty Điện lực miền Nam"
     office_name: str = "Điện lực Cao Lãnh"
     policy_profile: str = "vn-default"
-    shift_starts: str = "06:00,14:00,22:00"  # local times the shifts start (ops.shifts)
+    shift_starts: str = "06:00,14:00,22:00"  # local times the shifts start (ops.crews.shifts)
     crew_positions_file: str = ""  # a vehicle-tracking CSV to follow; empty = off
     # Tables of settings.toml, checked on load: [smtp], [sms_gateway], [notices].
     smtp: SmtpSettings | None = None

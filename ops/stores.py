@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ops.crews import Crew
-from ops.interruptions import DeviceOperation
-from ops.journal import NewEntry
-from ops.network import NetworkModel
-from ops.outages import JournalEntry, Outage
-from ops.signin import Account
+from ops.access.signin import Account
+from ops.crews.records import Crew
+from ops.network.records import NetworkModel
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.journal import NewEntry
+from ops.outages.records import JournalEntry, Outage
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from maps.interchange import write_network  # noqa: E402
-from ops.interchange import NetworkData, Source  # noqa: E402
-from ops.network import (  # noqa: E402
+from ops.network.interchange import NetworkData, Source  # noqa: E402
+from ops.network.records import (  # noqa: E402
     Address,
     AreaClass,
     Coord,

@@ -3,5 +3,5 @@
 # Edit the translations in resources/translations/console_vi.ts (Qt Linguist or a text editor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/pyside6-lupdate -no-obsolete -locations none console/*.py -ts resources/translations/console_vi.ts
+.venv/bin/pyside6-lupdate -no-obsolete -locations none $(find console -name "*.py" | sort) -ts resources/translations/console_vi.ts
 .venv/bin/pyside6-lrelease resources/translations/console_vi.ts -qm resources/translations/console_vi.qm

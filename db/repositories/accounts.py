@@ -8,9 +8,9 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import UserRow
-from ops.access import Role
+from ops.access.roles import Role
+from ops.access.signin import Account
 from ops.errors import DomainError, NotFound, StaleEdit
-from ops.signin import Account
 
 _T = cast(Table, UserRow.__table__)
 

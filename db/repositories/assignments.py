@@ -15,7 +15,7 @@ from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from db.models import CrewAssignmentRow
-from ops.shifts import AssignmentInterval
+from ops.crews.shifts import AssignmentInterval
 
 _A = cast(Table, CrewAssignmentRow.__table__)
 

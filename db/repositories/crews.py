@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from db.models import CrewAssignmentRow, CrewMemberRow, CrewRow
 from db.repositories.assignments import outages_of, set_outages_of_crew
 from ops.clock import Clock, SystemClock
-from ops.crews import Crew, CrewMember, CrewStatus, CrewType
+from ops.crews.records import Crew, CrewMember, CrewStatus, CrewType
 from ops.errors import NotFound, StaleEdit
 
 _T = cast(Table, CrewRow.__table__)

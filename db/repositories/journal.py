@@ -9,8 +9,8 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import OutageEventRow
-from ops.journal import NewEntry
-from ops.outages import JournalEntry
+from ops.outages.journal import NewEntry
+from ops.outages.records import JournalEntry
 
 _T = cast(Table, OutageEventRow.__table__)
 _COLUMNS = (

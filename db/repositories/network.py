@@ -28,8 +28,8 @@ from db.repositories.network_rows import (
     customer_of,
 )
 from db.repositories.network_sync import sync_network
-from ops.interchange import ImportSummary, gc_paused
-from ops.network import (
+from ops.network.interchange import ImportSummary, gc_paused
+from ops.network.records import (
     AreaClass,
     Customer,
     DeviceKind,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ops.network import (
+from ops.network.records import (
     Address,
     Attributes,
     Customer,

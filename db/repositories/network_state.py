@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from db.models import CustomerRow, NetworkImportRow, SwitchingDeviceRow
 from db.repositories.network import NetworkRepository
 from ops.errors import NotFound, StaleEdit
-from ops.network import NetworkModel, Priority
+from ops.network.records import NetworkModel, Priority
 from ops.stores import SupplyPoint
 
 _SW = cast(Table, SwitchingDeviceRow.__table__)

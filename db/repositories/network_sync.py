@@ -40,10 +40,10 @@ from db.repositories.network_rows import (
     switch_state,
     transformer_row,
 )
-from ops.interchange import ImportSummary, KindChanges
-from ops.network import Customer, NetworkModel
-from ops.outages import OPEN_STATUSES
-from ops.validation import ImportRefusedError
+from ops.network.interchange import ImportSummary, KindChanges
+from ops.network.records import Customer, NetworkModel
+from ops.network.validation import ImportRefusedError
+from ops.outages.records import OPEN_STATUSES
 
 BATCH = 5_000
 _NAMED = 8  # devices named in a refusal before "and N more"

@@ -21,8 +21,8 @@ from db.repositories.journal import JournalRepository
 from db.repositories.references import next_reference
 from ops.clock import Clock, SystemClock, to_local
 from ops.errors import NotFound, StaleEdit
-from ops.lifecycle import FINAL_STATUSES
-from ops.outages import (
+from ops.outages.lifecycle import FINAL_STATUSES
+from ops.outages.records import (
     OPEN_STATUSES,
     EtrConfidence,
     EtrSource,

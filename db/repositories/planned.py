@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import PlannedOutageRow, SwitchingStepRow
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 
 
 class PlannedOutageRepository:

@@ -20,10 +20,10 @@ from db.models import (
     OutboxMessageRow,
 )
 from db.repositories.outages import OutageRepository
-from ops.deadlines import outage_deadlines
-from ops.journal import EntryKind
-from ops.network import AreaClass
-from ops.outages import Outage
+from ops.network.records import AreaClass
+from ops.outages.deadlines import outage_deadlines
+from ops.outages.journal import EntryKind
+from ops.outages.records import Outage
 from ops.policy import Policy
 from ops.reports import CrewWork, HandoverFacts, NoticeLine, OutageFacts, Step
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from db.models import SwitchingOperationRow
 from ops.clock import Clock, SystemClock
-from ops.interruptions import DeviceOperation
-from ops.planned import SwitchAction
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.planned.records import SwitchAction
 
 _T = cast(Table, SwitchingOperationRow.__table__)
 

@@ -3,8 +3,9 @@
     checked = load_network(Path("district.gpkg"), mapping=Path("mapping.toml"))
     checked.network.model, checked.network.customers, checked.report.warning_lines()
 
-Any problem with the input is an `ops.validation.NetworkImportError` (an `InvalidNetworkError`
-with the full report when the data itself is wrong); nothing here writes to a database.
+Any problem with the input is an `ops.network.validation.NetworkImportError` (an
+`InvalidNetworkError` with the full report when the data itself is wrong);
+nothing here writes to a database.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from pathlib import Path
 
 from maps.interchange.mapping import DEFAULT_MAPPING, ColumnMapping, MappingError, load_mapping
 from maps.interchange.writer import export_network, write_network
-from ops.interchange import NetworkData, gc_paused
-from ops.validation import (
+from ops.network.interchange import NetworkData, gc_paused
+from ops.network.validation import (
     CheckedNetwork,
     Findings,
     InvalidNetworkError,

@@ -21,12 +21,12 @@ from maps.interchange.reader import FIELD_TYPES
 from maps.interchange.schema import (
     LayerSchema,
 )
-from ops.network import (
+from ops.network.records import (
     Attributes,
     AttributeValue,
     Coord,
 )
-from ops.validation import Findings, valid_position
+from ops.network.validation import Findings, valid_position
 
 T = TypeVar("T")
 _SHAPEFILE_FIELD = 10  # DBF field names are cut to 10 characters

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from maps.interchange.schema import BY_NAME
-from ops.network import AreaClass, DeviceKind, Priority
-from ops.validation import NetworkImportError
+from ops.network.records import AreaClass, DeviceKind, Priority
+from ops.network.validation import NetworkImportError
 
 
 class MappingError(NetworkImportError):

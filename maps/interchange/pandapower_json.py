@@ -33,8 +33,8 @@ from typing import Any
 from pyproj import CRS, Transformer
 
 from maps.interchange.layers import as_attribute, as_text, is_missing
-from ops.interchange import NetworkData, Source
-from ops.network import (
+from ops.network.interchange import NetworkData, Source
+from ops.network.records import (
     Address,
     Attributes,
     Coord,
@@ -45,7 +45,7 @@ from ops.network import (
     Priority,
     SwitchingDevice,
 )
-from ops.validation import Findings, NetworkImportError, ValidationReport, valid_position
+from ops.network.validation import Findings, NetworkImportError, ValidationReport, valid_position
 
 # pandapower's switch types; an unknown or empty type is taken for the humblest device.
 SWITCH_KINDS = {

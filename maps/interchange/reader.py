@@ -18,7 +18,7 @@ from pyproj.exceptions import CRSError
 
 from maps.interchange.mapping import ColumnMapping
 from maps.interchange.schema import ALL_LAYERS, REQUIRED_LAYERS
-from ops.validation import Findings, NetworkImportError
+from ops.network.validation import Findings, NetworkImportError
 
 _LAYER_FILES = (".gpkg", ".geojson", ".json", ".shp")
 WGS84 = CRS.from_epsg(4326)

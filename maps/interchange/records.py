@@ -16,8 +16,8 @@ from maps.interchange.schema import (
     SWITCHES,
     TRANSFORMERS,
 )
-from ops.interchange import NetworkData, Source
-from ops.network import (
+from ops.network.interchange import NetworkData, Source
+from ops.network.records import (
     Address,
     AreaClass,
     Customer,
@@ -28,7 +28,7 @@ from ops.network import (
     Substation,
     SwitchingDevice,
 )
-from ops.validation import Findings
+from ops.network.validation import Findings
 
 
 def parse_layers(

@@ -26,8 +26,8 @@ from maps.interchange.schema import (
     TRANSFORMERS,
     LayerSchema,
 )
-from ops.interchange import NetworkData, to_interchange
-from ops.network import Attributes, Coord, Customer, NetworkModel
+from ops.network.interchange import NetworkData, to_interchange
+from ops.network.records import Attributes, Coord, Customer, NetworkModel
 
 
 def export_network(path: Path, model: NetworkModel, customers: Iterable[Customer]) -> None:

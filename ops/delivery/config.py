@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import time, timedelta
 
 from ops.delivery.http_sms import BodyFormat, HttpSmsSettings, NumberFormat
-from ops.notices.policy import NoticePolicy
+from ops.notices.rules import NoticePolicy
 from ops.policy import QuietHours
 
 SMS_KEY_ENV = "OMS_SMS_API_KEY"

@@ -13,11 +13,11 @@ from ops.delivery.base import Channel
 from ops.delivery.config import NoticeSettings
 from ops.delivery.csv_export import CsvExportChannel
 from ops.delivery.http_sms import HttpSmsGateway
-from ops.delivery.letters import LetterChannel
+from ops.delivery.letter_channel import LetterChannel
 from ops.delivery.smtp import SmtpChannel
 from ops.notices.content import Sender
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import ChannelKind
+from ops.notices.rules import NoticePolicy
 from ops.notices.templates import NoticeTemplates, load_templates
 from ops.policy import Policy
 from ops.settings import Settings, config_dir, data_dir

@@ -9,7 +9,7 @@ from ops.demo import geo, names
 from ops.demo.names import pick
 from ops.demo.organisations import Organisation, organisations
 from ops.demo.places import PROVINCE, Place
-from ops.network import Address, Customer, DistributionTransformer, Priority
+from ops.network.records import Address, Customer, DistributionTransformer, Priority
 
 CUSTOMER_TOTAL = 60_000
 LIFE_SUPPORT_TOTAL = 160

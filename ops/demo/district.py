@@ -12,7 +12,7 @@ from ops.demo.places import Place, locate
 from ops.demo.spacing import Clearance
 from ops.demo.specs import FEEDERS, SUBSTATIONS, FeederSpec
 from ops.demo.ties import add_ties
-from ops.network import (
+from ops.network.records import (
     DeviceKind,
     DistributionTransformer,
     Feeder,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ops.demo.specs import FeederSpec
-from ops.network import Coord, DeviceKind, Node
+from ops.network.records import Coord, DeviceKind, Node
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,11 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ops.crews import Crew, CrewMember, CrewStatus, CrewType
+from ops.crews.records import Crew, CrewMember, CrewStatus, CrewType
 from ops.demo import geo, names
 from ops.demo.specs import CAO_LANH
-from ops.network import Coord
-from ops.outages import Outage
+from ops.network.records import Coord
+from ops.outages.records import Outage
 
 OFFICE = "Điện lực Cao Lãnh"
 OFFICE_POSITION = geo.offset(CAO_LANH.position, 380.0, 450.0)

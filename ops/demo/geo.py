@@ -6,7 +6,7 @@ import math
 import random
 from collections.abc import Callable
 
-from ops.network import Coord
+from ops.network.records import Coord
 
 M_PER_DEG_LAT = 110_574.0
 _M_PER_DEG_LON_EQUATOR = 111_320.0

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 
 from ops.demo.picks import Picks
-from ops.outages import EtrConfidence, EtrSource, OutageKind, OutageStatus
+from ops.outages.records import EtrConfidence, EtrSource, OutageKind, OutageStatus
 
 Switching = tuple[tuple[datetime, str, bool], ...]  # (at, device, opens)
 

@@ -13,7 +13,7 @@ from ops.demo import geo
 from ops.demo.drafts import DeviceDraft, FeederDraft, SegmentDraft, Station, TransformerDraft
 from ops.demo.spacing import Clearance
 from ops.demo.specs import FeederSpec
-from ops.network import AreaClass, Coord, DeviceKind
+from ops.network.records import AreaClass, Coord, DeviceKind
 
 # Protective and switching devices along a trunk, at fractions of its length.
 _URBAN_TRUNK = (

@@ -7,18 +7,18 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from ops.clock import to_local
-from ops.crews import Crew
+from ops.crews.records import Crew
 from ops.demo.field_crews import field_crews
 from ops.demo.incidents import Incident, unplanned_day
 from ops.demo.picks import pick_devices
 from ops.demo.places import Place
 from ops.demo.planning import TODAY_PLAN_ID, area_text, plan_drafts, plan_incident
 from ops.demo.replay import SwitchEvent, Tally, replay
-from ops.interruptions import DeviceOperation
-from ops.network import NetworkModel
-from ops.outages import Outage, OutageKind
-from ops.planned import PlannedOutage, SwitchAction
-from ops.tracing import Topology
+from ops.network.records import NetworkModel
+from ops.network.tracing import Topology
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.records import Outage, OutageKind
+from ops.planned.records import PlannedOutage, SwitchAction
 
 
 @dataclass(frozen=True, slots=True)

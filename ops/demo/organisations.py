@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ops.demo import geo
 from ops.demo.names import Weighted
 from ops.demo.places import WARDS, Place, WardSpec
-from ops.network import Coord
+from ops.network.records import Coord
 
 _OPERATORS = Weighted([("Viettel", 45.0), ("VNPT", 30.0), ("MobiFone", 25.0)])
 

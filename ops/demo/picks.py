@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ops.network import DeviceKind, NetworkModel
+from ops.network.records import DeviceKind, NetworkModel
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ops.demo import geo
 from ops.demo.specs import SUBSTATIONS
-from ops.network import Coord
+from ops.network.records import Coord
 
 PROVINCE = "Đồng Tháp"
 

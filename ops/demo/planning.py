@@ -9,8 +9,8 @@ from ops.clock import LOCAL_TZ, to_local
 from ops.demo.incidents import Incident
 from ops.demo.picks import Picks
 from ops.demo.places import Place
-from ops.outages import EtrConfidence, EtrSource, OutageKind, OutageStatus
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.outages.records import EtrConfidence, EtrSource, OutageKind, OutageStatus
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 
 TODAY_PLAN_ID = 1
 PLAN_CREW = "DOI-05"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from ops.tracing import Topology
+from ops.network.tracing import Topology
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,15 @@ import random
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from ops.crews import Crew
+from ops.crews.records import Crew
 from ops.demo.customers import generate_customers
 from ops.demo.district import build_network
 from ops.demo.operations import run_day
 from ops.demo.places import PROVINCE
-from ops.interruptions import DeviceOperation
-from ops.network import Coord, Customer, NetworkModel
-from ops.outages import Outage
-from ops.planned import PlannedOutage
+from ops.network.records import Coord, Customer, NetworkModel
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.records import Outage
+from ops.planned.records import PlannedOutage
 
 DISTRICT_NAME = "Điện lực Cao Lãnh (DỮ LIỆU DEMO)"
 

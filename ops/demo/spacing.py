@@ -7,7 +7,7 @@ import math
 
 from ops.demo import geo
 from ops.demo.drafts import FeederDraft
-from ops.network import Coord
+from ops.network.records import Coord
 
 _CELL_M = 200.0
 _SAMPLE_M = 100.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ops.network import AreaClass, Coord
+from ops.network.records import AreaClass, Coord
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import random
 
 from ops.demo import geo
 from ops.demo.drafts import DeviceDraft, FeederDraft, SegmentDraft
-from ops.network import Coord, DeviceKind
+from ops.network.records import Coord, DeviceKind
 
 _WANTED = 9
 _MAX_PER_FEEDER = 2

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from ops.access import Permission, User, require
+from ops.access.roles import Permission, User, require
 from ops.errors import InvalidOperation
 from ops.notices.blackout import BlackoutCalendar, BlackoutPeriod, blackout_exception
 from ops.notices.compliance import ComplianceException
 from ops.notices.outbox import OutboxMessage, plan_outbox
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import Recipient
+from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import (
     LeadTimeCheck,
     NoticeEvent,
@@ -30,7 +30,7 @@ from ops.notices.schedule import (
     plan_notices,
     postpone,
 )
-from ops.planned import PlannedOutage, PlanStatus
+from ops.planned.records import PlannedOutage, PlanStatus
 
 
 @dataclass(frozen=True, slots=True)

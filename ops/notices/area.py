@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ops.network import Address
+from ops.network.records import Address
 
 # Words that name the kind of a place: lower-case inside a sentence ("xã Mỹ Tân"), unlike
 # the name itself. Longest first, so "khu phố" wins over "khu".

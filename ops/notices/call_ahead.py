@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ops.network import Customer, Priority
+from ops.network.records import Customer, Priority
+from ops.network.tracing import Topology
 from ops.notices.area import AreaDescription, describe_area
-from ops.planned import PlannedOutage, SwitchAction, SwitchingStep
-from ops.tracing import Topology
+from ops.planned.records import PlannedOutage, SwitchAction, SwitchingStep
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from ops.notices.recipients import Recipient
 from ops.notices.schedule import NoticeEvent, NoticeKind
 from ops.notices.sms import plain_sms_text
 from ops.notices.templates import NoticeTemplates
-from ops.planned import PlannedOutage
+from ops.planned.records import PlannedOutage
 
 
 @dataclass(frozen=True, slots=True)

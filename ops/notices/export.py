@@ -18,7 +18,7 @@ from ops.notices.area import AreaDescription, WardArea
 from ops.notices.content import NoticeFacts, Sender, public_entry, window_short
 from ops.notices.schedule import NoticeKind
 from ops.notices.templates import NoticeTemplates
-from ops.planned import PlannedOutage, PlanStatus
+from ops.planned.records import PlannedOutage, PlanStatus
 
 PUBLISHED = frozenset({PlanStatus.APPROVED, PlanStatus.POSTPONED, PlanStatus.IN_PROGRESS})
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")

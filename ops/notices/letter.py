@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ops.clock import to_local
-from ops.network import Customer
+from ops.network.records import Customer
 from ops.notices.content import NoticeFacts, template_values, window_text
 from ops.notices.templates import NoticeTemplates
 

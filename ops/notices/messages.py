@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ops.network import Customer
+from ops.network.records import Customer
 from ops.notices.content import NoticeFacts, compose_email, compose_sms
 from ops.notices.letter import FormalLetter, build_letter
 from ops.notices.outbox import OutboxMessage

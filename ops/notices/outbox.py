@@ -25,8 +25,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from ops.notices.compliance import ComplianceException, ExceptionKind
-from ops.notices.policy import NoticePolicy, RetryPolicy
 from ops.notices.recipients import ChannelKind, Recipient, channels_for
+from ops.notices.rules import NoticePolicy, RetryPolicy
 from ops.notices.schedule import NoticeEvent, NoticeKind, meets_lead_time
 
 KEY_VERSION = "oms-notice-v1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from ops.notices.policy import NoticePolicy
+from ops.notices.rules import NoticePolicy
 
 
 def defer_for_quiet_hours(

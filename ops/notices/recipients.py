@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ops.network import Customer, Priority
+from ops.network.records import Customer, Priority
 
 _MOBILE_FIRST_DIGITS = frozenset("35789")  # 03x, 05x, 07x, 08x, 09x since 2018
 _SEPARATORS = re.compile(r"[\s.\-()/]")

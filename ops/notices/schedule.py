@@ -19,9 +19,9 @@ from enum import StrEnum
 
 from ops.clock import format_local
 from ops.notices.compliance import ComplianceException, ExceptionKind
-from ops.notices.policy import NoticePolicy
 from ops.notices.quiet import defer_for_quiet_hours
-from ops.planned import PlannedOutage
+from ops.notices.rules import NoticePolicy
+from ops.planned.records import PlannedOutage
 from ops.policy import NoticeCounting
 
 

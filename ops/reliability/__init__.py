@@ -12,7 +12,7 @@ month it began. Nothing is rounded here: round for display only.
 
 from ops.reliability.breakdowns import BreakdownRow
 from ops.reliability.calendar import ReportPeriod, YearMonth
-from ops.reliability.customers import (
+from ops.reliability.customer_counts import (
     CustomerBase,
     CustomerBasis,
     CustomerCounts,
@@ -25,11 +25,11 @@ from ops.reliability.history_csv import (
     read_interruptions_csv,
 )
 from ops.reliability.ieee1366 import CnSource, IeeeIndices, IeeeReport, ieee_report
+from ops.reliability.indices import ReliabilityReport, reliability_report
 from ops.reliability.interruptions import MOMENTARY_LIMIT, Interruption, InterruptionTable
 from ops.reliability.major_events import MajorEventDay, MajorEvents, MedStatus
-from ops.reliability.report import ReliabilityReport, reliability_report
+from ops.reliability.options import CemiRule, Method, ReliabilitySettings, StdDev
 from ops.reliability.selection import PLANNED_REASON, ExcludedGroup
-from ops.reliability.settings import CemiRule, Method, ReliabilitySettings, StdDev
 from ops.reliability.snapshots import (
     CustomerCountChange,
     MonthlySnapshot,

@@ -1,6 +1,6 @@
 """The console's own outages as reliability interruptions, from the switching log.
 
-Replaying the log (`ops.restoration.account`) gives every customer's dark periods, each owed
+Replaying the log (`ops.outages.accounting.account`) gives every customer's dark periods, each owed
 to the outage whose operation began it. Customers of one outage restored by the same step
 form one interruption record (start, end, how many), so a fuse restored in two steps is two
 records and the customer-minutes are exact. Interruptions that began before the window
@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from ops.interruptions import DeviceOperation
-from ops.network import NetworkModel
-from ops.outages import Outage, OutageKind, OutageStatus
+from ops.network.records import NetworkModel
+from ops.outages.accounting import account_log
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.records import Outage, OutageKind, OutageStatus
 from ops.reliability.interruptions import Interruption
-from ops.restoration import account_log
 
 UNKNOWN_CAUSE = "unknown"
 

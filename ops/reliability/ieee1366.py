@@ -27,11 +27,11 @@ from numpy.typing import NDArray
 
 from ops.reliability.breakdowns import BreakdownRow, by_cause, by_feeder, rows
 from ops.reliability.calendar import ReportPeriod
-from ops.reliability.customers import CustomerBasis, CustomerCounts
+from ops.reliability.customer_counts import CustomerBasis, CustomerCounts
 from ops.reliability.interruptions import InterruptionTable
 from ops.reliability.major_events import MajorEvents
+from ops.reliability.options import CemiRule, Method, ReliabilitySettings
 from ops.reliability.selection import ExcludedGroup, select
-from ops.reliability.settings import CemiRule, Method, ReliabilitySettings
 from ops.reliability.tally import tally
 
 

@@ -27,9 +27,9 @@ from ops.reliability.calendar import (
     months_from,
     years_before,
 )
-from ops.reliability.customers import CustomerCounts
+from ops.reliability.customer_counts import CustomerCounts
 from ops.reliability.interruptions import InterruptionTable
-from ops.reliability.settings import ReliabilitySettings, StdDev
+from ops.reliability.options import ReliabilitySettings, StdDev
 
 BETA_MULTIPLE = 2.5
 

@@ -11,10 +11,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ops.reliability.calendar import ReportPeriod, bin_of
-from ops.reliability.customers import CustomerCounts
+from ops.reliability.customer_counts import CustomerCounts
 from ops.reliability.interruptions import InterruptionTable
 from ops.reliability.major_events import MajorEvents, find_major_events
-from ops.reliability.settings import ReliabilitySettings
+from ops.reliability.options import ReliabilitySettings
 
 PLANNED_REASON = "planned"  # the reason listed when planned interruptions are left out
 

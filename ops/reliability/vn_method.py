@@ -28,11 +28,11 @@ from numpy.typing import NDArray
 
 from ops.reliability.breakdowns import BreakdownRow, by_cause, by_feeder
 from ops.reliability.calendar import ReportPeriod, YearMonth
-from ops.reliability.customers import CustomerBasis, CustomerCounts
+from ops.reliability.customer_counts import CustomerBasis, CustomerCounts
 from ops.reliability.interruptions import InterruptionTable
 from ops.reliability.major_events import MajorEvents
+from ops.reliability.options import Method, ReliabilitySettings
 from ops.reliability.selection import ExcludedGroup, Selection, select
-from ops.reliability.settings import Method, ReliabilitySettings
 from ops.reliability.tally import Tally, tally
 
 

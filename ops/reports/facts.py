@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ops.deadlines import Deadline, DeadlineState
-from ops.outages import JournalEntry, Outage
+from ops.outages.deadlines import Deadline, DeadlineState
+from ops.outages.records import JournalEntry, Outage
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ops.deadlines import Deadline, DeadlineKind, DeadlineState
-from ops.journal import timeline
+from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
+from ops.outages.journal import timeline
 from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Table
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
 from ops.reports.formatting import duration, local_time, number

@@ -10,8 +10,8 @@ import pytest
 import main
 from db import Database
 from db.repositories.network import NetworkRepository
-from ops.network import DeviceKind
-from ops.tracing import Topology
+from ops.network.records import DeviceKind
+from ops.network.tracing import Topology
 
 
 def test_affected_prints_the_customers_behind_a_device(

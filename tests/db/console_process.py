@@ -18,11 +18,11 @@ from typing import Any
 from db import Database
 from db.actions import changes_since, latest_change, run_action
 from db.store import SqlStore
-from ops import dispatch
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
+from ops.crews import services as dispatch
 from ops.errors import DomainError
-from ops.outages import EtrConfidence, EtrSource
+from ops.outages.records import EtrConfidence, EtrSource
 
 POLL = 0.05  # seconds between two looks at the change log
 

@@ -12,10 +12,10 @@ from db import Database
 from db.actions import caches_for, run_action
 from db.models import ChangeLogRow, OutageEventRow, OutageRow, SwitchingOperationRow
 from db.store import SqlStore
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.outages import Outage, OutageKind, OutageStatus
-from ops.switching import LedgerCache
+from ops.outages.records import Outage, OutageKind, OutageStatus
+from ops.outages.switching import LedgerCache
 from tests.conftest import DEMO_NOW
 
 R = TypeVar("R")

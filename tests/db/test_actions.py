@@ -12,12 +12,15 @@ from db.actions import ChangesMissedError, caches_for, changes_since, latest_cha
 from db.models import ChangeLogRow, SwitchingDeviceRow
 from db.seed import DEMO_ACCOUNTS, DEMO_PASSWORD
 from db.store import SqlStore
-from ops import accounts, dispatch, operations, remarks
+from ops.access import accounts
+from ops.access.signin import SignInOutcome
+from ops.crews import services as dispatch
 from ops.errors import PermissionDenied, StaleEdit
-from ops.journal import EntryKind, new_entry
-from ops.outages import EtrConfidence, EtrSource, Outage, OutageStatus
-from ops.planned import SwitchAction
-from ops.signin import SignInOutcome
+from ops.outages import remarks
+from ops.outages import services as operations
+from ops.outages.journal import EntryKind, new_entry
+from ops.outages.records import EtrConfidence, EtrSource, Outage, OutageStatus
+from ops.planned.records import SwitchAction
 from ops.stores import Changes
 from tests.db.store_helpers import (
     DISPATCHER,

@@ -8,8 +8,8 @@ from db import Database
 from db.repositories.reliability import period_report
 from ops.clock import to_local
 from ops.demo import generate_demo_district
+from ops.outages.accounting import account_log
 from ops.reliability import Method, ReliabilitySettings
-from ops.restoration import account_log
 from tests.conftest import DEMO_NOW
 
 SERVED = 60_000

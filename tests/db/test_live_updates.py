@@ -28,10 +28,10 @@ from db import Database
 from db.actions import OutcomeUnknownError, run_action, was_saved
 from db.live import MAX_PAYLOAD, ChangeListener, ListenerLostError, decode, encode
 from db.live import is_connection_error as is_lost
-from ops import remarks
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from ops.errors import NotFound
+from ops.outages import remarks
 from ops.stores import Changes
 from tests.db.test_two_consoles import NOW, Console
 

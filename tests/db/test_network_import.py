@@ -13,10 +13,10 @@ from db import Database
 from db.models import NetworkImportRow, OutageRow, SwitchingDeviceRow
 from db.repositories import network_sync
 from db.repositories.network import NetworkRepository
-from ops.interchange import ImportedNetwork, ImportSummary, NetworkData
-from ops.network import LineSegment, NetworkModel
-from ops.outages import OPEN_STATUSES
-from ops.validation import ImportRefusedError, check_network
+from ops.network.interchange import ImportedNetwork, ImportSummary, NetworkData
+from ops.network.records import LineSegment, NetworkModel
+from ops.network.validation import ImportRefusedError, check_network
+from ops.outages.records import OPEN_STATUSES
 from tests.unit.network_files import tiny_data
 
 AT = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)

@@ -15,10 +15,10 @@ from db.repositories.outbox import OutboxRepository
 from db.repositories.planned import PlannedOutageRepository
 from ops.notices.compliance import ComplianceException, ExceptionKind
 from ops.notices.outbox import DeliveryResult, MessageStatus, after_attempt, plan_outbox
-from ops.notices.policy import RetryPolicy
 from ops.notices.recipients import Recipient
+from ops.notices.rules import RetryPolicy
 from ops.notices.schedule import NoticeEvent, NoticeKind, NoticeState
-from ops.planned import PlannedOutage, PlanStatus
+from ops.planned.records import PlannedOutage, PlanStatus
 
 NOW = datetime(2026, 6, 5, 2, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)

@@ -16,19 +16,19 @@ from db.models import CustomerRow
 from db.notice_store import NoticeBook, SqlDeliveryStore
 from db.repositories.compliance import ComplianceRepository
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import LOCAL_TZ, FixedClock
-from ops.delivery.dispatch import Dispatcher
+from ops.delivery.sending import Dispatcher
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.errors import InvalidOperation, PermissionDenied
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.compliance import ExceptionKind
 from ops.notices.content import Sender
 from ops.notices.outbox import MessageStatus
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import ChannelKind
+from ops.notices.rules import NoticePolicy
 from ops.notices.templates import load_templates
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.conftest import DEMO_NOW
 from tests.unit.notice_servers import MailSink, smtp_server
 

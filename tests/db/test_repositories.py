@@ -13,7 +13,7 @@ from db.board import load_board
 from db.models import OutageEventRow, OutageRow
 from db.repositories.network import NetworkRepository
 from db.repositories.outages import OutageRepository
-from ops.outages import JournalEntry, OutageStatus
+from ops.outages.records import JournalEntry, OutageStatus
 from tests.conftest import DEMO_NOW
 
 

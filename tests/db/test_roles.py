@@ -16,8 +16,8 @@ import main
 from db import Database, DatabaseError
 from db.actions import run_action
 from db.migrate import HEAD
-from ops import accounts
-from ops.access import Role, User
+from ops.access import accounts
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from tests.conftest import DEMO_NOW
 

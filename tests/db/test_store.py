@@ -20,14 +20,14 @@ from db.models import SwitchingDeviceRow as Sw
 from db.repositories.network import NetworkRepository
 from db.repositories.network_state import NetworkCache
 from db.store import SqlStore
-from ops.access import Role
-from ops.crews import CrewStatus
+from ops.access.roles import Role
+from ops.access.signin import Account
+from ops.crews.records import CrewStatus
 from ops.errors import DomainError, NotFound, StaleEdit
-from ops.interruptions import DeviceOperation
-from ops.journal import EntryKind, correction_of, new_entry
-from ops.outages import EtrConfidence, EtrSource, OutageStatus
-from ops.planned import SwitchAction
-from ops.signin import Account
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.journal import EntryKind, correction_of, new_entry
+from ops.outages.records import EtrConfidence, EtrSource, OutageStatus
+from ops.planned.records import SwitchAction
 from tests.conftest import DEMO_NOW
 from tests.db.store_helpers import RECLOSER, a_draft, clock_at, minutes_after_seed
 

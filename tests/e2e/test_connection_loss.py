@@ -22,9 +22,9 @@ from console.tasks import TaskRunner
 from db import Database
 from db.actions import run_action
 from db.models import OutageEventRow
-from ops import remarks
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
+from ops.outages import remarks
 from ops.stores import Changes
 from tests.conftest import DEMO_NOW
 from tests.postgres import _as_postgres, _binaries

@@ -24,10 +24,11 @@ from db import Database
 from db.actions import run_action
 from db.models import OutageEventRow
 from db.store import SqlStore
-from ops import dispatch, remarks
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.outages import EtrConfidence, EtrSource
+from ops.crews import services as dispatch
+from ops.outages import remarks
+from ops.outages.records import EtrConfidence, EtrSource
 from tests.conftest import DEMO_NOW
 
 ROOT = Path(__file__).resolve().parents[2]

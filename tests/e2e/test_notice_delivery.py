@@ -24,11 +24,11 @@ from db import Database
 from db.models import CustomerRow
 from db.notice_store import NoticeBook, SqlDeliveryStore
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.outbox import MessageStatus
-from ops.notices.policy import NoticePolicy
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.notices.rules import NoticePolicy
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.unit.notice_servers import MailSink, smtp_server
 
 ROOT = Path(__file__).resolve().parents[2]

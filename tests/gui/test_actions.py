@@ -10,9 +10,9 @@ from PySide6.QtGui import QDropEvent
 
 from console.app import prepare_environment
 from console.main_window import MainWindow
-from console.outage_table import OUTAGE_MIME
+from console.outages.table import OUTAGE_MIME
 from db import Database
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from tests.gui.conftest import MAP_TIMEOUT_MS
 

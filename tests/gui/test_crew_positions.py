@@ -12,13 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.app import prepare_environment
-from console.crew_dialogs import CrewPositionDialog, PositionEntry, set_position_of_selected
-from console.crew_panel import CrewCol
+from console.crews.panel import CrewCol
+from console.crews.position_dialog import (
+    CrewPositionDialog,
+    PositionEntry,
+    set_position_of_selected,
+)
 from console.main_window import MainWindow
 from db import Database
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock, to_local
-from ops.crews import Crew
+from ops.crews.records import Crew
 from ops.settings import Settings
 from tests.gui.conftest import MAP_TIMEOUT_MS
 from tests.gui.test_actions import drop_outage_on_crew

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 
-from console.crew_panel import CrewTableModel
+from console.crews.panel import CrewTableModel
 from console.main_window import MainWindow
-from console.outage_table import OUTAGE_ID_ROLE, Col
+from console.outages.table import OUTAGE_ID_ROLE, Col
 from db import Database
 from db.board import load_board
 from tests.conftest import DEMO_NOW
@@ -165,7 +165,7 @@ def test_deadlines_count_down_and_alert_once_when_breached(  # type: ignore[no-u
 ) -> None:
     from datetime import timedelta
 
-    from ops.deadlines import DeadlineKind, DeadlineState
+    from ops.outages.deadlines import DeadlineKind, DeadlineState
 
     row = next(
         r for r in range(window.outages.rowCount())

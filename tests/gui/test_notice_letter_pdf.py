@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from console.app import prepare_environment
-from console.letter_printing import LetterPrinter
+from console.notices.letter_printing import LetterPrinter
 from ops.notices.area import describe_area
 from ops.notices.content import notice_facts
 from ops.notices.letter import build_letter, scope_text

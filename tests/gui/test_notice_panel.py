@@ -8,23 +8,23 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.approval_dialog import ApprovalDialog
-from console.notices_panel import NoticesPanel
+from console.notices.approval_dialog import ApprovalDialog
+from console.notices.panel import NoticesPanel
+from console.notices.template_editor import TemplateEditor
 from console.tasks import TaskRunner
-from console.template_editor import TemplateEditor
 from db import Database
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from ops.delivery.config import NoticeSettings
 from ops.delivery.setup import DeliverySetup
 from ops.notices.approval import ApprovalCheck, approval_check
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.content import Sender
-from ops.notices.policy import NoticePolicy
+from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import NoticeKind
 from ops.notices.templates import load_templates
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.conftest import DEMO_NOW
 
 LEAD = User("truongca", "Trưởng ca", Role.SHIFT_LEAD)
@@ -139,7 +139,7 @@ def test_the_template_editor_counts_segments_as_one_types_and_refuses_typos(
 def test_postponing_from_the_panel_queues_the_postponement(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.approval_dialog import PostponeDialog
+    from console.notices.approval_dialog import PostponeDialog
     from db.notice_store import NoticeBook
 
     with demo_db.session() as s:
@@ -162,7 +162,7 @@ def test_postponing_from_the_panel_queues_the_postponement(
 
 
 def test_the_postpone_dialog_gives_aware_local_times(qtbot: QtBot) -> None:
-    from console.approval_dialog import PostponeDialog
+    from console.notices.approval_dialog import PostponeDialog
 
     plan = a_draft(timedelta(days=8))
     dialog = PostponeDialog(plan, None)
@@ -186,7 +186,7 @@ def test_the_notices_tab_sits_beside_the_crews_and_lists_the_plans(
 def test_reporting_the_work_finished_stops_the_unsent_notices(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.notices_panel import FinishPlanDialog
+    from console.notices.panel import FinishPlanDialog
     from db.notice_store import NoticeBook
 
     with demo_db.session() as s:

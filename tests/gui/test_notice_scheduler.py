@@ -11,22 +11,22 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from console.notice_scheduler import JOB_ID, DispatchSource, NoticeScheduler
+from console.notices.scheduler import JOB_ID, DispatchSource, NoticeScheduler
 from db import Database
 from db.models import CustomerRow
 from db.notice_store import NoticeBook, SqlDeliveryStore
 from db.repositories.planned import PlannedOutageRepository
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import SystemClock
-from ops.delivery.dispatch import Dispatcher, DispatchReport
+from ops.delivery.sending import Dispatcher, DispatchReport
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.content import Sender
 from ops.notices.outbox import MessageStatus
-from ops.notices.policy import NoticePolicy
 from ops.notices.recipients import ChannelKind
+from ops.notices.rules import NoticePolicy
 from ops.notices.templates import load_templates
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.unit.notice_servers import MailSink, smtp_server
 
 SHIFT_LEAD = User("truongca", "Trưởng ca", Role.SHIFT_LEAD)

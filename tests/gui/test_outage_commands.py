@@ -9,16 +9,16 @@ from datetime import timedelta
 import pytest
 
 from console.main_window import MainWindow
-from console.outage_dialogs import Confirm, EtrDialog, EtrEntry, TextDialog, TextEntry
-from console.outage_table import Col
+from console.outages.dialogs import Confirm, EtrDialog, EtrEntry, TextDialog, TextEntry
+from console.outages.table import Col
 from db import Database
 from db.repositories.outages import OutageRepository
-from ops.access import Role
+from ops.access.roles import Role
 from ops.clock import FixedClock
-from ops.crews import CrewStatus
-from ops.deadlines import DeadlineState
-from ops.journal import EntryKind
-from ops.outages import EtrConfidence, EtrSource, Outage, OutageStatus
+from ops.crews.records import CrewStatus
+from ops.outages.deadlines import DeadlineState
+from ops.outages.journal import EntryKind
+from ops.outages.records import EtrConfidence, EtrSource, Outage, OutageStatus
 from tests.gui.test_actions import signed_in_window
 
 
@@ -153,7 +153,7 @@ def test_a_breach_is_explained_from_the_alert_list(  # type: ignore[no-untyped-d
 
 
 def test_the_etr_dialog_offers_the_system_estimate(qtbot, win: MainWindow, clock) -> None:  # type: ignore[no-untyped-def]
-    from console.outage_dialogs import EtrDialog
+    from console.outages.dialogs import EtrDialog
 
     outage = select_first(win, lambda o: o.status.is_open and o.crew_ids)
     estimate = win.commands.system_estimate(outage, clock.now())

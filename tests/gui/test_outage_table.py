@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from console.outage_table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
-from ops.outages import Outage, OutageKind, OutageStatus
+from console.outages.table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
+from ops.outages.records import Outage, OutageKind, OutageStatus
 
 T0 = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 

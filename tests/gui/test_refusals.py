@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console.refusals import vietnamese
+from console.language.refusals import vietnamese
 
 ROOT = Path(__file__).resolve().parents[2]
 ERRORS = {"InvalidOperation", "InvalidTransition", "NotFound", "StaleEdit", "PermissionDenied"}
@@ -79,7 +79,7 @@ def test_each_refusal_has_a_vietnamese_rendering(where: str, message: str) -> No
 def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QLocale
 
-    from console.i18n import install_translators
+    from console.language.translators import install_translators
 
     before = QLocale()
     translators = install_translators(qapp, "vi")
@@ -90,7 +90,7 @@ def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
 
 
 def test_values_inside_a_refusal_are_translated_too(in_vietnamese) -> None:  # type: ignore[no-untyped-def]
-    from console.refusals import refusal_text
+    from console.language.refusals import refusal_text
 
     text = refusal_text(
         "an outage that is partiallyRestored cannot become predicted "
@@ -106,7 +106,7 @@ def test_values_inside_a_refusal_are_translated_too(in_vietnamese) -> None:  # t
 
 
 def vietnamese_status(value: str) -> str:
-    from console import labels
-    from ops.outages import OutageStatus
+    from console.language import labels
+    from ops.outages.records import OutageStatus
 
     return labels.outage_status(OutageStatus(value)).lower()

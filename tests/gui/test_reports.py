@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtPdf import QPdfDocument
 
-from console import report_dialogs
 from console.main_window import MainWindow
-from console.report_dialogs import HandoverRequest, ReliabilityRequest, shift_window
+from console.reports import dialogs as report_dialogs
+from console.reports.dialogs import HandoverRequest, ReliabilityRequest, shift_window
 from ops.clock import LOCAL_TZ
 from tests.conftest import DEMO_NOW
 
@@ -102,7 +102,7 @@ def test_reliability_report_as_csv(
 def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
-    from console.printing import paint_report, write_pdf
+    from console.reports.printing import paint_report, write_pdf
     from ops.reports import ReportDocument, Table
     from ops.reports.document import Kind
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from console.i18n import TRANSLATIONS, install_translators
-from console.outage_table import OutageTableModel
+from console.language.translators import TRANSLATIONS, install_translators
+from console.outages.table import OutageTableModel
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -19,7 +19,7 @@ BIN = Path(sys.executable).parent
 def test_every_interface_string_has_a_vietnamese_translation(tmp_path: Path) -> None:
     ts = tmp_path / "console_vi.ts"
     shutil.copyfile(TRANSLATIONS / "console_vi.ts", ts)
-    sources = sorted(str(p) for p in (ROOT / "console").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "console").rglob("*.py"))
     lupdate = [str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
     subprocess.run([*lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True)
     text = ts.read_text(encoding="utf-8")
@@ -62,7 +62,7 @@ def test_every_translated_string_is_one_lupdate_can_see() -> None:
     wrong = re.compile(r"(?<!self)\.tr\(|translate\(\s*[\"'][^\"']+[\"']\s*,\s*[^\"'\s]")
     found = [
         f"{path.name}:{number}: {line.strip()}"
-        for path in sorted((ROOT / "console").glob("*.py"))
+        for path in sorted((ROOT / "console").rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if wrong.search(line) and "painter.translate" not in line
     ]

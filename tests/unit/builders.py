@@ -17,8 +17,8 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from ops.crews import Crew, CrewMember, CrewStatus, CrewType
-from ops.network import (
+from ops.crews.records import Crew, CrewMember, CrewStatus, CrewType
+from ops.network.records import (
     AreaClass,
     Coord,
     DeviceKind,
@@ -30,7 +30,7 @@ from ops.network import (
     Substation,
     SwitchingDevice,
 )
-from ops.outages import (
+from ops.outages.records import (
     EtrConfidence,
     EtrSource,
     Outage,

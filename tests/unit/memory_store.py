@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from ops.crews import Crew
+from ops.access.signin import Account
+from ops.crews.records import Crew
 from ops.errors import DomainError, StaleEdit
-from ops.interruptions import DeviceOperation
-from ops.journal import NewEntry
-from ops.lifecycle import FINAL_STATUSES
-from ops.network import NetworkModel
-from ops.outages import JournalEntry, Outage
-from ops.signin import Account
+from ops.network.records import NetworkModel
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.outages.journal import NewEntry
+from ops.outages.lifecycle import FINAL_STATUSES
+from ops.outages.records import JournalEntry, Outage
 from ops.stores import SupplyPoint
 
 

@@ -9,8 +9,8 @@ import geopandas as gpd
 import pyogrio
 
 from maps.interchange import write_network
-from ops.interchange import NetworkData, to_interchange
-from ops.network import Address, Customer, NetworkModel, Priority
+from ops.network.interchange import NetworkData, to_interchange
+from ops.network.records import Address, Customer, NetworkModel, Priority
 from tests.unit.builders import tiny_network
 
 ROOT = Path(__file__).resolve().parents[2]

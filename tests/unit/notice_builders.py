@@ -13,11 +13,11 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ops.clock import LOCAL_TZ
-from ops.network import Address, Customer, NetworkModel, Priority
+from ops.network.records import Address, Customer, NetworkModel, Priority
+from ops.network.tracing import Topology
 from ops.notices.content import Sender
-from ops.notices.policy import NoticePolicy
-from ops.planned import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
-from ops.tracing import Topology
+from ops.notices.rules import NoticePolicy
+from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
 from tests.unit.builders import district_network, tiny_network
 
 PROVINCE = "Đồng Tháp"

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.clock import LOCAL_TZ, FixedClock
-from ops.crews import Crew, CrewStatus
-from ops.interruptions import DeviceOperation
-from ops.network import (
+from ops.crews.records import Crew, CrewStatus
+from ops.network.records import (
     AreaClass,
     DeviceKind,
     Feeder,
@@ -30,7 +29,8 @@ from ops.network import (
     Node,
     SwitchingDevice,
 )
-from ops.planned import SwitchAction
+from ops.outages.customer_interruptions import DeviceOperation
+from ops.planned.records import SwitchAction
 from ops.stores import SupplyPoint
 from tests.unit.builders import a_crew
 from tests.unit.memory_store import MemoryNetwork, MemoryStore

@@ -7,9 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from ops.access import PERMISSIONS, Permission, Role, User, can, require
-from ops.errors import PermissionDenied
-from ops.signin import (
+from ops.access.roles import PERMISSIONS, Permission, Role, User, can, require
+from ops.access.signin import (
     Account,
     LockoutPolicy,
     SignInOutcome,
@@ -22,6 +21,7 @@ from ops.signin import (
     needs_rehash,
     verify_password,
 )
+from ops.errors import PermissionDenied
 from tests.unit.operation_builders import a_user, at, minutes
 
 P = Permission

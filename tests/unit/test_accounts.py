@@ -7,10 +7,10 @@ import hashlib
 
 import pytest
 
-from ops import accounts
-from ops.access import Role
+from ops.access import accounts
+from ops.access.roles import Role
+from ops.access.signin import Account, SignInOutcome, needs_rehash, verify_password
 from ops.errors import InvalidOperation, PermissionDenied, StaleEdit
-from ops.signin import Account, SignInOutcome, needs_rehash, verify_password
 from tests.unit.memory_store import MemoryStore
 from tests.unit.operation_builders import a_store, a_user, at, clock_at
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ops.advice import NoAdviceError, StepAction, advise
-from ops.network import (
+from ops.network.advice import NoAdviceError, StepAction, advise
+from ops.network.records import (
     AreaClass,
     DeviceKind,
     DistributionTransformer,
@@ -14,7 +14,7 @@ from ops.network import (
     NetworkModel,
     SwitchingDevice,
 )
-from ops.tracing import Topology, UnknownElementError
+from ops.network.tracing import Topology, UnknownElementError
 
 
 def feeder_with_a_tie(*, breaker_open: bool) -> NetworkModel:

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from ops.access import Role
-from ops.crew_positions import (
+from ops.access.roles import Role
+from ops.crews.positions import (
     PositionFileError,
     parse_position_file,
     positions_from_file,

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from ops.deadlines import (
+from ops.network.records import AreaClass
+from ops.outages.deadlines import (
     DeadlineKind,
     DeadlineState,
     notice_due,
@@ -15,9 +16,8 @@ from ops.deadlines import (
     states,
     transitions,
 )
-from ops.network import AreaClass
-from ops.outages import OutageKind, OutageStatus
-from ops.planned import PlannedOutage, PlanStatus
+from ops.outages.records import OutageKind, OutageStatus
+from ops.planned.records import PlannedOutage, PlanStatus
 from ops.policy import Basis, NoticeCounting, Policy, load_profile
 from tests.unit.builders import an_outage
 from tests.unit.operation_builders import at

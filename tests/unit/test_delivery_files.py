@@ -12,7 +12,7 @@ import pytest
 
 from ops.clock import FixedClock
 from ops.delivery.csv_export import BOM, COLUMNS, CsvExportChannel
-from ops.delivery.letters import LetterChannel
+from ops.delivery.letter_channel import LetterChannel
 from ops.notices.content import notice_facts
 from ops.notices.letter import build_letter
 from ops.notices.messages import OutgoingMessage

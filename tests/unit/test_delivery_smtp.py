@@ -18,8 +18,8 @@ from ops.notices.area import describe_area
 from ops.notices.content import notice_facts
 from ops.notices.messages import OutgoingMessage, compose_message
 from ops.notices.outbox import MessageStatus, after_attempt, plan_outbox
-from ops.notices.policy import RetryPolicy
 from ops.notices.recipients import ChannelKind, recipient_of
+from ops.notices.rules import RetryPolicy
 from ops.notices.schedule import NoticeEvent, NoticeKind
 from ops.notices.templates import load_templates
 from tests.unit.notice_builders import END, SENDER, START, a_plan, local, toy_customers

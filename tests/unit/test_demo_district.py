@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from ops.demo import DemoDistrict, generate_demo_district
-from ops.network import DeviceKind, NetworkModel, Priority
-from ops.outages import Outage, OutageKind, OutageStatus
-from ops.planned import PlanStatus, SwitchAction
-from ops.tracing import Topology
+from ops.network.records import DeviceKind, NetworkModel, Priority
+from ops.network.tracing import Topology
+from ops.outages.records import Outage, OutageKind, OutageStatus
+from ops.planned.records import PlanStatus, SwitchAction
 
 NOW = datetime(2026, 3, 14, 3, 20, 30, tzinfo=UTC)  # 10:20 in Cao Lãnh
 MOBILE = re.compile(r"^0(3[2-9]|5[2689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$")
@@ -396,7 +396,7 @@ def test_the_switching_log_replayed_gives_every_outage_its_customers(
 ) -> None:
     """The log the demo stores is the one its figures came from: the console's accounting
     (and so the reliability report) reads the same customers from it."""
-    from ops.restoration import account_log
+    from ops.outages.accounting import account_log
 
     log = district.switching
     assert log and [op.at for op in log] == sorted(op.at for op in log)

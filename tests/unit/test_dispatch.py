@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from ops import dispatch, operations, remarks
-from ops.access import Role
-from ops.crews import CrewStatus
-from ops.deadlines import DeadlineKind, DeadlineState, outage_deadlines
+from ops.access.roles import Role
+from ops.crews import services as dispatch
+from ops.crews.records import CrewStatus
 from ops.errors import InvalidOperation, InvalidTransition, NotFound, PermissionDenied, StaleEdit
-from ops.journal import timeline
-from ops.network import AreaClass
-from ops.outages import EtrConfidence, EtrSource
-from ops.planned import SwitchAction
+from ops.network.records import AreaClass
+from ops.outages import remarks
+from ops.outages import services as operations
+from ops.outages.deadlines import DeadlineKind, DeadlineState, outage_deadlines
+from ops.outages.journal import timeline
+from ops.outages.records import EtrConfidence, EtrSource
+from ops.planned.records import SwitchAction
 from ops.policy import load_profile
 from ops.stores import Changes
 from tests.unit.memory_store import MemoryStore

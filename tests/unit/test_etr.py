@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from ops.crews import CrewStatus
-from ops.etr import count_moves, distance_km, estimate_etr, etr_moved, round_up, travel_time
-from ops.outages import EtrConfidence, EtrSource
+from ops.crews.etr import count_moves, distance_km, estimate_etr, etr_moved, round_up, travel_time
+from ops.crews.records import CrewStatus
+from ops.outages.records import EtrConfidence, EtrSource
 from ops.policy import load_profile
 from tests.unit.operation_builders import at, crew_on_duty, minutes
 

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maps.interchange import load_network
-from ops.interchange import LAYERS
-from ops.validation import InvalidNetworkError, NetworkImportError
+from ops.network.interchange import LAYERS
+from ops.network.validation import InvalidNetworkError, NetworkImportError
 from tests.unit.network_files import read_frames, write_frames, write_tiny
 
 

@@ -15,9 +15,9 @@ import shapely
 
 from maps.interchange import load_mapping, load_network, read_network
 from maps.interchange.mapping import MappingError, normalise_code, parse_mapping
-from ops.interchange import NetworkData
-from ops.network import Coord
-from ops.validation import InvalidNetworkError, NetworkImportError
+from ops.network.interchange import NetworkData
+from ops.network.records import Coord
+from ops.network.validation import InvalidNetworkError, NetworkImportError
 from tests.unit.network_files import (
     EXAMPLE,
     LAYER_NAMES,

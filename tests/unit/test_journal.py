@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from ops.errors import InvalidOperation
-from ops.journal import EntryKind, correction_of, new_entry, timeline
-from ops.outages import JournalEntry
+from ops.outages.journal import EntryKind, correction_of, new_entry, timeline
+from ops.outages.records import JournalEntry
 from tests.unit.operation_builders import at
 
 

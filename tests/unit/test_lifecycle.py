@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ops.crews import CrewStatus as C
+from ops.crews.records import CrewStatus as C
 from ops.errors import InvalidTransition
-from ops.lifecycle import (
+from ops.outages.lifecycle import (
     CREW_TRANSITIONS,
     OUTAGE_TRANSITIONS,
     can_become,
@@ -14,7 +14,7 @@ from ops.lifecycle import (
     check_transition,
     status_after_restoration_step,
 )
-from ops.outages import OutageStatus as S
+from ops.outages.records import OutageStatus as S
 
 ALLOWED = [
     (S.PREDICTED, S.CONFIRMED),

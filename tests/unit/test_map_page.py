@@ -15,11 +15,11 @@ import pytest
 from maps import MapState, build_map_html, state_payload
 from maps.layers import FEEDER_PALETTE, network_layers
 from maps.page import QWEBCHANNEL_JS, json_for_script
-from ops.crews import CrewStatus
-from ops.network import NetworkModel
-from ops.outages import Outage, OutageKind, OutageStatus
-from ops.situation import NetworkSituation, SupplyState, assess
-from ops.tracing import Topology
+from ops.crews.records import CrewStatus
+from ops.network.records import NetworkModel
+from ops.network.situation import NetworkSituation, SupplyState, assess
+from ops.network.tracing import Topology
+from ops.outages.records import Outage, OutageKind, OutageStatus
 from tests.unit.builders import (
     a_crew,
     an_outage,

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from ops.interchange import DEFAULT_AREA_CLASS, NetworkData, build_model
-from ops.network import DeviceKind, LineSegment, SwitchingDevice
-from ops.validation import EXAMPLES, InvalidNetworkError, check_network, validate_network
+from ops.network.interchange import DEFAULT_AREA_CLASS, NetworkData, build_model
+from ops.network.records import DeviceKind, LineSegment, SwitchingDevice
+from ops.network.validation import EXAMPLES, InvalidNetworkError, check_network, validate_network
 from tests.unit.network_files import tiny_data
 
 

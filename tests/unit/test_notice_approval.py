@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from ops.access import Role, User
+from ops.access.roles import Role, User
 from ops.delivery.claimer import claimer_is_dead, claimer_name
 from ops.delivery.config import NoticeSettingsError, notice_settings, sms_gateway_settings
 from ops.errors import InvalidOperation, PermissionDenied
@@ -16,7 +16,7 @@ from ops.notices.blackout import BlackoutCalendar, BlackoutKind, BlackoutPeriod,
 from ops.notices.compliance import ExceptionKind
 from ops.notices.recipients import recipient_of
 from ops.notices.schedule import NoticeKind, NoticeState
-from ops.planned import PlanStatus
+from ops.planned.records import PlanStatus
 from ops.policy import NoticeCounting
 from tests.unit.notice_builders import START, a_plan, local, policy, toy_customers
 

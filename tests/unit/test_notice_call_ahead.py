@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from ops.network import Address
+from ops.network.records import Address
+from ops.network.tracing import Topology
 from ops.notices.area import describe_area, in_sentence
 from ops.notices.call_ahead import CallAheadList, build_call_ahead
-from ops.planned import SwitchingStep
-from ops.tracing import Topology
+from ops.planned.records import SwitchingStep
 from tests.unit.builders import tiny_network
 from tests.unit.notice_builders import (
     a_plan,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ops.network import Priority
+from ops.network.records import Priority
 from ops.notices.area import describe_area
 from ops.notices.content import (
     EmailText,

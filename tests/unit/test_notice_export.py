@@ -8,7 +8,7 @@ from datetime import timedelta
 from ops.notices.area import describe_area
 from ops.notices.export import ical, public_list
 from ops.notices.templates import load_templates
-from ops.planned import PlanStatus
+from ops.planned.records import PlanStatus
 from tests.unit.notice_builders import END, SENDER, START, a_plan, local, toy_customers
 
 NOW = local(1, 9)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ops.clock import FixedClock
-from ops.network import Priority
+from ops.network.records import Priority
 from ops.notices.compliance import ExceptionKind
 from ops.notices.outbox import (
     DeliveryResult,
@@ -25,7 +25,6 @@ from ops.notices.outbox import (
     on_due,
     plan_outbox,
 )
-from ops.notices.policy import RetryPolicy
 from ops.notices.recipients import (
     ChannelKind,
     Recipient,
@@ -33,6 +32,7 @@ from ops.notices.recipients import (
     mobile_number,
     unreachable,
 )
+from ops.notices.rules import RetryPolicy
 from ops.notices.schedule import NoticeEvent, NoticeKind
 from tests.unit.notice_builders import END, START, big_district, local, policy
 

@@ -10,8 +10,8 @@ import pytest
 
 from ops.clock import FixedClock
 from ops.notices.compliance import ExceptionKind
-from ops.notices.policy import NoticePolicy
 from ops.notices.quiet import defer_for_quiet_hours
+from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import (
     NoticeEvent,
     NoticeKind,

@@ -11,13 +11,13 @@ from dataclasses import replace
 
 import pytest
 
-from ops import operations
-from ops.access import Role
+from ops.access.roles import Role
 from ops.errors import InvalidOperation, InvalidTransition, NotFound, PermissionDenied, StaleEdit
-from ops.outages import OutageStatus
-from ops.planned import SwitchAction
+from ops.outages import services as operations
+from ops.outages.records import OutageStatus
+from ops.outages.switching import LedgerCache
+from ops.planned.records import SwitchAction
 from ops.stores import Changes
-from ops.switching import LedgerCache
 from tests.unit.memory_store import MemoryStore
 from tests.unit.operation_builders import a_store, a_user, at, clock_at
 

@@ -13,9 +13,9 @@ import pytest
 
 from maps.interchange import export_network, load_network, read_network
 from maps.interchange.pandapower_json import network_from_pandapower
-from ops.network import DeviceKind
-from ops.tracing import Topology
-from ops.validation import CheckedNetwork, NetworkImportError, check_network
+from ops.network.records import DeviceKind
+from ops.network.tracing import Topology
+from ops.network.validation import CheckedNetwork, NetworkImportError, check_network
 
 with warnings.catch_warnings():
     # pandapower warns on import about optional accelerators it does without.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ops.network import AreaClass
+from ops.network.records import AreaClass
 from ops.policy import (
     BUILTIN_POLICIES,
     Anchor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ops.outages import OutageKind, OutageStatus
+from ops.outages.records import OutageKind, OutageStatus
 from ops.reliability.from_switching import interruptions_from_switching
 from tests.unit.builders import an_outage
 from tests.unit.operation_builders import FUSED_CUSTOMERS, at, closes, fused_feeder, opens

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ops.deadlines import Deadline, DeadlineKind, DeadlineState
-from ops.outages import Outage, OutageKind, OutageStatus
+from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
+from ops.outages.records import Outage, OutageKind, OutageStatus
 from ops.policy import Basis
 from ops.reliability import CustomerCounts, InterruptionTable, Method, reliability_report
 from ops.reports import (

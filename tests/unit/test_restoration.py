@@ -11,8 +11,8 @@ from datetime import timedelta
 import pytest
 
 from ops.errors import InvalidOperation
-from ops.interruptions import InterruptionKind, classify
-from ops.restoration import Ledger, account, open_before
+from ops.outages.accounting import Ledger, account, open_before
+from ops.outages.customer_interruptions import InterruptionKind, classify
 from tests.unit.operation_builders import (
     F2,
     FUSED_CUSTOMERS,

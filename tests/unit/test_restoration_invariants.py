@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ops.interruptions import Accounting, DeviceOperation
-from ops.network import NetworkModel
-from ops.planned import SwitchAction
-from ops.restoration import Ledger
-from ops.tracing import Topology, UnknownElementError
+from ops.network.records import NetworkModel
+from ops.network.tracing import Topology, UnknownElementError
+from ops.outages.accounting import Ledger
+from ops.outages.customer_interruptions import Accounting, DeviceOperation
+from ops.planned.records import SwitchAction
 from tests.unit.builders import district_network
 
 START = datetime(2026, 6, 1, 1, 0, tzinfo=UTC)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ops.crews.shifts import AssignmentInterval, CrewWorkload, ShiftPattern, ShiftWindow, workload
 from ops.settings import SettingsError, load_settings
-from ops.shifts import AssignmentInterval, CrewWorkload, ShiftPattern, ShiftWindow, workload
 from tests.unit.operation_builders import at
 
 JUNE_1, JUNE_2 = date(2026, 6, 1), date(2026, 6, 2)

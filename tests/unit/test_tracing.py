@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ops.demo import generate_demo_district
-from ops.network import (
+from ops.network.records import (
     AreaClass,
     DeviceKind,
     DistributionTransformer,
@@ -21,7 +21,7 @@ from ops.network import (
     NetworkModel,
     SwitchingDevice,
 )
-from ops.tracing import Topology, UnknownElementError
+from ops.network.tracing import Topology, UnknownElementError
 from tests.unit.builders import tiny_network, with_switch_open
 
 NOW = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)

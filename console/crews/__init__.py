@@ -1,0 +1,1 @@
+"""The crews screen: the crew table, positions entered by hand or followed from a tracking file."""

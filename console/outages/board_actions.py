@@ -1,0 +1,111 @@
+"""What the dispatcher does to the board: send crews, record trips, restore; each one action."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ops.planned.records import SwitchAction
+
+if TYPE_CHECKING:
+    from console.main_window import MainWindow
+    from ops.stores import Changes
+
+# The services and the store load on the first action, not on the way to the first window.
+
+
+class BoardActions(QObject):
+    """The main window's actions, run through its ActionDispatcher as the signed-in user."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+
+    def assign_crew(self, outage_id: int, crew_id: str) -> None:
+        """Send a crew to an outage (drag and drop, or the keyboard)."""
+        from ops.crews.services import assign_crew
+
+        board = self._w.board
+        if self._w.dispatcher is None or board is None:
+            self._w.status.show_message(self.tr("Sign in to assign crews."))
+            return
+        outage = next((o for o in board.outages if o.outage_id == outage_id), None)
+        crew = next((c for c in board.crews if c.crew_id == crew_id), None)
+        if outage is None or crew is None:
+            return
+        self._w.dispatcher.perform(
+            lambda store, user, clock: assign_crew(
+                store,
+                user,
+                clock,
+                outage_id=outage.outage_id,
+                outage_version=outage.version,
+                crew_id=crew.crew_id,
+                crew_version=crew.version,
+            )
+        )
+
+    def record_trip(self, device_id: str, cause: str) -> None:
+        """A protective device opened in the field just now: a new outage from tracing."""
+        from db.actions import caches_for
+        from ops.outages.services import record_trip
+
+        if self._w.dispatcher is None:
+            return
+        at = self._w.clock.now()
+        ledgers = caches_for(self._w.database).ledgers
+        self._w.dispatcher.perform(
+            lambda store, user, clock: record_trip(
+                store,
+                user,
+                clock,
+                device_id=device_id,
+                occurred_at=at,
+                cause=cause,
+                ledgers=ledgers,
+            )
+        )
+
+    def close_outage_device(self, outage_id: int) -> None:
+        """A restoration step: the outage's own device closed again."""
+        from db.actions import caches_for
+        from ops.outages.services import operate_device
+
+        board = self._w.board
+        outage = (
+            next((o for o in board.outages if o.outage_id == outage_id), None) if board else None
+        )
+        if self._w.dispatcher is None or outage is None or outage.device_id is None:
+            return
+        at, device = self._w.clock.now(), outage.device_id
+        ledgers = caches_for(self._w.database).ledgers
+        self._w.dispatcher.perform(
+            lambda store, user, clock: operate_device(
+                store,
+                user,
+                clock,
+                outage_id=outage.outage_id,
+                version=outage.version,
+                device_id=device,
+                action=SwitchAction.CLOSE,
+                occurred_at=at,
+                ledgers=ledgers,
+            )
+        )
+
+    def on_changes(self, changes: Changes) -> None:
+        self._w.refresh()
+        shown = self._w.detail.outage_id
+        if self._w.detail.isVisible() and shown in changes.journal | changes.outages:
+            self._w.open_detail(shown)  # the open timeline follows what was just recorded
+        self._w.changes_applied.emit(changes)
+
+    def on_refused(self, message: str, stale: bool) -> None:
+        if stale:
+            message = self.tr(
+                "Someone else changed this first; the fresh state is shown. %1"
+            ).replace("%1", message)
+            self._w.refresh()
+        self._w.status.show_message(message, error=True)
+        self._w.action_refused.emit(message)

@@ -1,0 +1,277 @@
+"""The dispatcher's other outage and crew commands: confirm, ETR, remark, close, cancel,
+crew status and release, a breach's reason. Each asks what it needs, then runs one action.
+
+The services check the role and the lifecycle again; the menu only saves a pointless trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from console.crews.panel import CREW_ID_ROLE
+from console.language import labels
+from console.outages.dialogs import Confirm, EtrDialog, TextDialog
+from ops.crews.etr import EtrEstimate, estimate_etr
+from ops.crews.records import Crew, CrewStatus
+from ops.outages.deadlines import Deadline
+from ops.outages.records import JournalEntry, Outage, OutageStatus
+
+if TYPE_CHECKING:
+    from console.main_window import MainWindow
+    from ops.access.roles import User
+    from ops.clock import Clock
+    from ops.stores import Changes, Store
+
+
+class OutageCommands(QObject):
+    """Commands on the selected outage or crew, run through the window's dispatcher."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+
+    # --- what is selected ----------------------------------------------------------------
+
+    def selected_outage(self) -> Outage | None:
+        board, outage_id = self._w.board, self._w.selected_outage_id()
+        if board is None or outage_id is None:
+            self._w.status.show_message(self.tr("Select an outage first."))
+            return None
+        return next((o for o in board.outages if o.outage_id == outage_id), None)
+
+    def selected_crew(self) -> Crew | None:
+        board, index = self._w.board, self._w.crew_view.currentIndex()
+        crew_id = index.data(CREW_ID_ROLE) if index.isValid() else None
+        if board is None or crew_id is None:
+            self._w.status.show_message(self.tr("Select a crew first."))
+            return None
+        return next((c for c in board.crews if c.crew_id == crew_id), None)
+
+    def _perform(self, fn: Callable[[Store, User, Clock], Changes]) -> None:
+        if self._w.dispatcher is None:
+            self._w.status.show_message(self.tr("Sign in to change outages."))
+            return
+        self._w.dispatcher.perform(fn)
+
+    # --- outage commands -------------------------------------------------------------------
+
+    def confirm(self) -> None:
+        from ops.outages.services import confirm
+
+        o = self.selected_outage()
+        if o is None:
+            return
+        if o.status is not OutageStatus.PREDICTED:
+            self._w.status.show_message(
+                self.tr("%1 is already %2.")
+                .replace("%1", o.reference)
+                .replace("%2", labels.outage_status(o.status))
+            )
+            return
+        self._perform(
+            lambda store, user, clock: confirm(
+                store, user, clock, outage_id=o.outage_id, version=o.version
+            )
+        )
+
+    def set_etr(self) -> None:
+        from ops.crews.services import set_etr
+
+        o = self.selected_outage()
+        if o is None:
+            return
+        now = self._w.clock.now()
+        entry = EtrDialog.ask(self._w, o.reference, now, o.etr, self.system_estimate(o, now))
+        if entry is None:
+            return
+        self._perform(
+            lambda store, user, clock: set_etr(
+                store, user, clock, outage_id=o.outage_id, version=o.version, etr=entry.etr,
+                source=entry.source, confidence=entry.confidence,
+            )
+        )  # fmt: skip
+
+    def system_estimate(self, o: Outage, now: datetime) -> EtrEstimate:
+        """Travel of the outage's nearest crew plus the typical repair for its cause."""
+        board = self._w.board
+        crews = [c for c in board.crews if c.crew_id in o.crew_ids] if board else []
+        return estimate_etr(
+            now,
+            cause_category=o.cause.strip().casefold() or None,
+            outage_position=o.position,
+            crews=crews,
+            settings=self._w.deadline_watch.policy.etr,
+        )
+
+    def add_remark(self, outage_id: int | None = None) -> None:
+        from ops.outages.remarks import add_remark
+
+        if outage_id is not None:
+            self._w.select_outage(outage_id)
+        o = self.selected_outage()
+        if o is None:
+            return
+        entry = TextDialog.ask(
+            self._w,
+            self.tr("Remark – %1").replace("%1", o.reference),
+            self.tr("What happened (goes to the outage's journal):"),
+            self._w.clock.now(),
+        )
+        if entry is None:
+            return
+        self._perform(
+            lambda store, user, clock: add_remark(
+                store, user, clock, outage_id=o.outage_id, text=entry.text,
+                occurred_at=entry.occurred_at,
+            )
+        )  # fmt: skip
+
+    def correct_entry(self, entry: JournalEntry) -> None:
+        """A journal line put right by a new line; the old one stays, struck through."""
+        from ops.outages.remarks import correct_entry
+
+        fix = TextDialog.ask(
+            self._w,
+            self.tr("Correct a journal line"),
+            self.tr("The line as it should read (the original stays in the journal):\n%1").replace(
+                "%1", entry.text
+            ),
+            self._w.clock.now(),
+            at=entry.occurred_at,
+        )
+        if fix is None:
+            return
+        self._perform(
+            lambda store, user, clock: correct_entry(
+                store, user, clock, entry_id=entry.entry_id, text=fix.text,
+                occurred_at=fix.occurred_at,
+            )
+        )  # fmt: skip
+
+    def close(self) -> None:
+        from ops.outages.services import close
+
+        o = self.selected_outage()
+        if o is None:
+            return
+        entry = TextDialog.ask(
+            self._w,
+            self.tr("Close outage %1").replace("%1", o.reference),
+            self.tr("Cause found in the field (required to close):"),
+            self._w.clock.now(),
+        )
+        if entry is None or not Confirm.ask(
+            self._w,
+            self.tr("Close outage"),
+            self.tr("Close %1? A closed outage cannot be reopened.").replace("%1", o.reference),
+        ):
+            return
+        self._perform(
+            lambda store, user, clock: close(
+                store, user, clock, outage_id=o.outage_id, version=o.version, cause=entry.text,
+                occurred_at=entry.occurred_at,
+            )
+        )  # fmt: skip
+
+    def cancel(self) -> None:
+        from db.actions import caches_for
+        from ops.outages.services import cancel
+
+        o = self.selected_outage()
+        if o is None:
+            return
+        entry = TextDialog.ask(
+            self._w,
+            self.tr("Cancel outage %1 (false alarm)").replace("%1", o.reference),
+            self.tr("Why it was not a real outage:"),
+            self._w.clock.now(),
+            with_time=False,
+        )
+        if entry is None or not Confirm.ask(
+            self._w,
+            self.tr("Cancel outage"),
+            self.tr(
+                "Cancel %1 as a false alarm? Devices still open on its account are closed in "
+                "the model; this cannot be undone."
+            ).replace("%1", o.reference),
+        ):
+            return
+        ledgers = caches_for(self._w.database).ledgers
+        self._perform(
+            lambda store, user, clock: cancel(
+                store, user, clock, outage_id=o.outage_id, version=o.version, reason=entry.text,
+                ledgers=ledgers,
+            )
+        )  # fmt: skip
+
+    def explain_breach(self, deadline: Deadline, reference: str) -> None:
+        from ops.outages.remarks import explain_breach
+
+        entry = TextDialog.ask(
+            self._w,
+            self.tr("Deadline missed – %1").replace("%1", reference),
+            self.tr("Why the %1 deadline was missed (journal and shift report):").replace(
+                "%1", labels.deadline_kind(deadline.kind)
+            ),
+            self._w.clock.now(),
+            with_time=False,
+        )
+        if entry is None:
+            return
+        self._perform(
+            lambda store, user, clock: explain_breach(
+                store, user, clock, deadline=deadline, reason=entry.text
+            )
+        )
+        self._w.alerts.mark_explained(deadline)
+
+    # --- crew commands -----------------------------------------------------------------------
+
+    def crew_status(self, status: CrewStatus) -> None:
+        from ops.crews.services import set_crew_status
+
+        crew = self.selected_crew()
+        if crew is None:
+            return
+        at = self._w.clock.now()
+        self._perform(
+            lambda store, user, clock: set_crew_status(
+                store, user, clock, crew_id=crew.crew_id, crew_version=crew.version,
+                status=status, occurred_at=at,
+            )
+        )  # fmt: skip
+
+    def release_crew(self) -> None:
+        """Take the selected crew off the selected outage (or off its only outage)."""
+        from ops.crews.services import release_crew
+
+        crew, board = self.selected_crew(), self._w.board
+        if crew is None or board is None:
+            return
+        selected = self._w.selected_outage_id()
+        if selected in crew.outage_ids:
+            outage_id = selected
+        elif len(crew.outage_ids) == 1:
+            outage_id = crew.outage_ids[0]
+        else:
+            self._w.status.show_message(
+                self.tr("%1 works on several outages: select the one to release it from.").replace(
+                    "%1", crew.name
+                )
+                if crew.outage_ids
+                else self.tr("%1 is not on any outage.").replace("%1", crew.name)
+            )
+            return
+        outage = next((o for o in board.outages if o.outage_id == outage_id), None)
+        if outage is None:
+            return
+        self._perform(
+            lambda store, user, clock: release_crew(
+                store, user, clock, outage_id=outage.outage_id, outage_version=outage.version,
+                crew_id=crew.crew_id, crew_version=crew.version,
+            )
+        )  # fmt: skip

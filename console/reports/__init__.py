@@ -1,0 +1,1 @@
+"""The Reports menu's dialogs and the A4 printing of report documents."""

@@ -1,0 +1,364 @@
+"""The Reports menu: shift handover, the selected outage's report, reliability indices; each
+asks what it needs (dialogs with an `ask` tests replace), builds the document on the window's
+task runner, then previews it or saves it as PDF, XLSX or CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QIODevice,
+    QObject,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMenuBar,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ops.clock import LOCAL_TZ
+from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
+from ops.settings import load_settings
+
+if TYPE_CHECKING:
+    from console.main_window import MainWindow
+    from ops.reports import ReportDocument
+
+OUTPUTS = ("preview", "pdf", "xlsx", "csv")
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+def shift_window(now: datetime, pattern: ShiftPattern | None = None) -> tuple[datetime, datetime]:
+    """The shift being handed over: the shift an hour before `now` (a handover just after a
+    shift change is about the shift that just ended), from its start until now."""
+    pattern = pattern or ShiftPattern.parse(DEFAULT_SHIFT_STARTS)
+    return pattern.shift_at(now - timedelta(hours=1)).start, now
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverRequest:
+    start: datetime
+    end: datetime
+    remarks: str
+    output: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityRequest:
+    first_day: date
+    last_day: date
+    method: str  # "vn" or "ieee1366"
+    exclude_planned: bool
+    output: str
+
+
+def _output_box(parent: QWidget) -> QComboBox:
+    box = QComboBox(parent)
+    for code, text in zip(
+        OUTPUTS,
+        (
+            translate("ReportDialogs", "Print preview"),
+            translate("ReportDialogs", "PDF file"),
+            translate("ReportDialogs", "Excel workbook (XLSX)"),
+            translate("ReportDialogs", "CSV file"),
+        ),
+        strict=True,
+    ):
+        box.addItem(text, code)
+    return box
+
+
+def _run(dialog: QDialog, form: QFormLayout) -> bool:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class HandoverDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
+        start, end = shift_window(now, ShiftPattern.parse(load_settings().shift_starts))
+        form = QFormLayout()
+        edits = []
+        for label, at in (
+            (translate("ReportDialogs", "From"), start),
+            (translate("ReportDialogs", "To"), end),
+        ):
+            edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(at.timestamp())), dialog)
+            edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+            form.addRow(label, edit)
+            edits.append(edit)
+        remarks = QPlainTextEdit(dialog)
+        remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
+        form.addRow(translate("ReportDialogs", "Handover remarks"), remarks)
+        output = _output_box(dialog)
+        form.addRow(translate("ReportDialogs", "Output"), output)
+        if not _run(dialog, form):
+            return None
+        first, last = (datetime.fromtimestamp(e.dateTime().toSecsSinceEpoch(), UTC) for e in edits)
+        if last <= first:
+            QMessageBox.warning(
+                parent,
+                dialog.windowTitle(),
+                translate("ReportDialogs", "The shift ends before it starts."),
+            )
+            return None
+        return HandoverRequest(first, last, remarks.toPlainText(), str(output.currentData()))
+
+
+class ReliabilityDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, today: date) -> ReliabilityRequest | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(translate("ReportDialogs", "Reliability report"))
+        form = QFormLayout()
+        first_of_month = today.replace(day=1)
+        previous = (first_of_month - timedelta(days=1)).replace(day=1)
+        edits = []
+        for label, day in (
+            (translate("ReportDialogs", "First day"), previous),
+            (
+                translate("ReportDialogs", "Last day"),
+                first_of_month - timedelta(days=1),
+            ),
+        ):
+            edit = QDateEdit(QDate(day.year, day.month, day.day), dialog)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+            form.addRow(label, edit)
+            edits.append(edit)
+        method = QComboBox(dialog)
+        method.addItem(
+            QCoreApplication.translate(
+                "ReportDialogs", "Vietnamese method (Circular 05/2025, monthly)"
+            ),
+            "vn",
+        )
+        method.addItem(
+            QCoreApplication.translate(
+                "ReportDialogs", "IEEE 1366 (whole period, Major Event Days)"
+            ),
+            "ieee1366",
+        )
+        form.addRow(translate("ReportDialogs", "Method"), method)
+        planned = QCheckBox(translate("ReportDialogs", "Leave planned outages out"), dialog)
+        form.addRow("", planned)
+        output = _output_box(dialog)
+        form.addRow(translate("ReportDialogs", "Output"), output)
+        if not _run(dialog, form):
+            return None
+        first, last = (date(e.date().year(), e.date().month(), e.date().day()) for e in edits)
+        if last < first:
+            QMessageBox.warning(
+                parent,
+                dialog.windowTitle(),
+                translate("ReportDialogs", "The last day is before the first."),
+            )
+            return None
+        return ReliabilityRequest(
+            first, last, str(method.currentData()), planned.isChecked(), str(output.currentData())
+        )
+
+
+class OutputDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str) -> str | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        form = QFormLayout()
+        output = _output_box(dialog)
+        form.addRow(translate("ReportDialogs", "Output"), output)
+        return str(output.currentData()) if _run(dialog, form) else None
+
+
+class SaveAs:
+    @classmethod
+    def ask(cls, parent: QWidget, name: str, output: str) -> Path | None:
+        pattern = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}[output]
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("ReportDialogs", "Save report"),
+            f"{name}.{output}",
+            pattern,
+        )
+        return Path(path) if path else None
+
+
+class ReportActions(QObject):
+    """The Reports menu of the main window and the work behind it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+
+    def add_menu(self, bar: QMenuBar) -> None:
+        menu = bar.addMenu(self.tr("&Reports"))
+        for text, slot in (
+            (self.tr("Shift &handover…"), self.handover),
+            (self.tr("&Outage report (selected outage)…"), self.outage),
+            (self.tr("&Reliability indices…"), self.reliability),
+        ):
+            action = QAction(text, self._w)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def handover(self) -> None:
+        now = self._w.clock.now()
+        request = HandoverDialog.ask(self._w, now)
+        if request is None:
+            return
+        from db.repositories.reports import ReportRepository
+        from ops.reports import handover_document
+
+        db, policy, user = self._w.database, self._w.deadline_watch.policy, self._w.user
+        lead = user.display_name if user else ""
+        map_png = self._map_png()
+        district = self._w.board.site.district_name if self._w.board else ""
+
+        def build(company: str, office: str) -> ReportDocument:
+            with db.session() as s:
+                facts = ReportRepository(s).handover_facts(
+                    request.start, request.end, policy, shift_lead=lead,
+                    remarks=request.remarks, map_png=map_png, district=district,
+                )  # fmt: skip
+            return handover_document(facts, company=company, office=office, printed_at=now)
+
+        self._produce(build, request.output, f"giao-ca-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M}")
+
+    def outage(self) -> None:
+        outage_id = self._w.selected_outage_id()
+        if outage_id is None:
+            QMessageBox.information(
+                self._w, self.tr("Outage report"), self.tr("Select an outage first.")
+            )
+            return
+        output = OutputDialog.ask(self._w, self.tr("Outage report"))
+        if output is None:
+            return
+        from db.repositories.reports import ReportRepository
+        from ops.reports import outage_document
+
+        db, policy, now = self._w.database, self._w.deadline_watch.policy, self._w.clock.now()
+
+        def build(company: str, office: str) -> ReportDocument:
+            with db.session() as s:
+                facts = ReportRepository(s).outage_facts(outage_id, policy, now)
+            if facts is None:
+                raise LookupError(f"outage {outage_id} no longer exists")
+            return outage_document(facts, company=company, office=office, printed_at=now)
+
+        self._produce(build, output, f"su-co-{outage_id}")
+
+    def reliability(self) -> None:
+        now = self._w.clock.now()
+        request = ReliabilityDialog.ask(self._w, now.astimezone(LOCAL_TZ).date())
+        if request is None:
+            return
+        from db.repositories.reliability import period_report_with_trend
+        from ops.reliability import Method, ReliabilitySettings
+        from ops.reports import reliability_document
+
+        db, policy = self._w.database, self._w.deadline_watch.policy
+        rules = ReliabilitySettings(
+            excluded_categories=policy.excluded_causes,
+            include_planned=not request.exclude_planned,
+            momentary_limit=policy.momentary_limit,
+            zone=policy.zone,
+        )
+
+        def build(company: str, office: str) -> ReportDocument:
+            with db.session() as s:
+                report, trend = period_report_with_trend(
+                    s, Method(request.method), request.first_day, request.last_day, rules, now=now
+                )
+            return reliability_document(
+                report, company=company, office=office, printed_at=now, feeder_trend=trend
+            )
+
+        name = f"do-tin-cay-{request.first_day}-{request.last_day}-{request.method}"
+        self._produce(build, request.output, name)
+
+    def _produce(self, build: Callable[[str, str], ReportDocument], output: str, name: str) -> None:
+        settings = load_settings()
+        target = None if output == "preview" else SaveAs.ask(self._w, name, output)
+        if output != "preview" and target is None:
+            return
+
+        def work() -> ReportDocument:
+            doc = build(settings.company_name, settings.office_name)
+            if target is not None:
+                write(doc, target, output)
+            return doc
+
+        def done(doc: ReportDocument) -> None:
+            if target is None:
+                from console.reports.printing import preview
+
+                preview(doc, self._w)
+            else:
+                self._w.status.show_message(
+                    self.tr("Report written to %1").replace("%1", str(target))
+                )
+
+        self._w.runner.run(work, done, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        QMessageBox.warning(
+            self._w,
+            self.tr("Reports"),
+            self.tr("Could not make the report: %1").replace("%1", str(exc)),
+        )
+
+    def _map_png(self) -> bytes | None:
+        """The map as it is on screen now (tiles, outages, crews), as PNG."""
+        pixmap = self._w.map_view.grab()
+        if pixmap.isNull():
+            return None
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        pixmap.save(buffer, "PNG")
+        return bytes(data.data())
+
+
+def write(doc: ReportDocument, path: Path, output: str) -> None:
+    from ops.reports import write_csv, write_xlsx  # openpyxl: only when a report is written
+
+    if output == "pdf":
+        from console.reports.printing import write_pdf
+
+        write_pdf(doc, path)
+    elif output == "xlsx":
+        write_xlsx(doc, path)
+    else:
+        write_csv(doc, path)

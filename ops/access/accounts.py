@@ -1,0 +1,126 @@
+"""Account services: sign in (with lock-out), create accounts, change roles and passwords."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ops.access.roles import Permission, Role, User, require
+from ops.access.signin import (
+    Account,
+    LockoutPolicy,
+    SignInOutcome,
+    SignInResult,
+    check_sign_in,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from ops.clock import Clock
+from ops.errors import InvalidOperation, NotFound, PermissionDenied
+from ops.stores import Changes, Store
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidOperation(
+            f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
+            min_length=MIN_PASSWORD_LENGTH,
+        )
+
+
+def sign_in(
+    store: Store,
+    clock: Clock,
+    *,
+    username: str,
+    password: str,
+    policy: LockoutPolicy = LockoutPolicy(),  # noqa: B008 (frozen, shared on purpose)
+) -> SignInResult:
+    """Check a sign-in attempt and store what it changed on the account."""
+    now = clock.now()
+    account = store.accounts.get(username)
+    result = check_sign_in(account, password, now, policy)
+    if account is None:
+        return result
+    updated = replace(
+        account,
+        failed_attempts=result.state.failed_attempts,
+        locked_until=result.state.locked_until,
+    )
+    if result.outcome is SignInOutcome.SIGNED_IN and needs_rehash(account.password_hash):
+        updated = replace(updated, password_hash=hash_password(password))
+    if updated != account:
+        store.accounts.update(updated, expected_version=account.version)
+    return result
+
+
+def create_account(
+    store: Store,
+    user: User,
+    clock: Clock,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+) -> Changes:
+    require(user, Permission.MANAGE_USERS)
+    name = username.strip()
+    if not name:
+        raise InvalidOperation("an account needs a user name")
+    _check_password(password)
+    store.accounts.add(Account(name, display_name.strip() or name, role, hash_password(password)))
+    return Changes(accounts=frozenset({name}))
+
+
+def set_role(
+    store: Store, user: User, clock: Clock, *, username: str, version: int, role: Role
+) -> Changes:
+    require(user, Permission.MANAGE_USERS)
+    account = _account(store, username)
+    if username == user.username and role is not Role.ADMINISTRATOR:
+        raise InvalidOperation("administrators cannot take their own rights away")
+    store.accounts.update(replace(account, role=role), expected_version=version)
+    return Changes(accounts=frozenset({username}))
+
+
+def unlock(store: Store, user: User, clock: Clock, *, username: str, version: int) -> Changes:
+    require(user, Permission.MANAGE_USERS)
+    account = _account(store, username)
+    store.accounts.update(
+        replace(account, failed_attempts=0, locked_until=None), expected_version=version
+    )
+    return Changes(accounts=frozenset({username}))
+
+
+def change_password(
+    store: Store,
+    user: User,
+    clock: Clock,
+    *,
+    username: str,
+    version: int,
+    new_password: str,
+    old_password: str | None = None,
+) -> Changes:
+    """Users change their own (giving the old one); an administrator resets anyone's."""
+    account = _account(store, username)
+    if username == user.username and old_password is not None:
+        if not verify_password(old_password, account.password_hash):
+            raise PermissionDenied("the present password is not right", username=username)
+    else:
+        require(user, Permission.MANAGE_USERS)
+    _check_password(new_password)
+    store.accounts.update(
+        replace(account, password_hash=hash_password(new_password)), expected_version=version
+    )
+    return Changes(accounts=frozenset({username}))
+
+
+def _account(store: Store, username: str) -> Account:
+    account = store.accounts.get(username)
+    if account is None:
+        raise NotFound(f"no account {username}", username=username)
+    return account

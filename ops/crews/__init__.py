@@ -1,0 +1,1 @@
+"""Field crews: records, dispatch services, positions, shifts and the system's ETR estimate."""

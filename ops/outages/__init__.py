@@ -1,0 +1,2 @@
+"""Outages: records, lifecycle, the services the console calls, switching step by step, the
+journal and its remarks, exact customer-interruption accounting, and deadlines."""

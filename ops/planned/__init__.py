@@ -1,0 +1,1 @@
+"""Planned interruptions: announced work with its window, reason and switching plan."""
