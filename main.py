@@ -366,7 +366,7 @@ def cmd_send_notices(args: argparse.Namespace, settings: Settings) -> int:
     from db.notice_store import SqlDeliveryStore
     from ops.clock import SystemClock
     from ops.delivery.claimer import claimer_is_dead, claimer_name
-    from ops.delivery.sending import Dispatcher
+    from ops.delivery.sending import NoticeSender
     from ops.delivery.setup import delivery_setup
     from ops.policy import BUILTIN_POLICIES, PolicyError, load_profile
     from ops.settings import config_dir
@@ -382,7 +382,7 @@ def cmd_send_notices(args: argparse.Namespace, settings: Settings) -> int:
     setup = delivery_setup(settings, profile)
     clock = SystemClock()
     store = SqlDeliveryStore(db, setup.notices.lease)
-    dispatcher = Dispatcher(
+    dispatcher = NoticeSender(
         store, setup.channels(settings, clock), clock=clock, policy=setup.policy,
         templates=setup.templates, sender=setup.sender, claimer=claimer_name(),
         batch=setup.notices.batch_size, is_dead=claimer_is_dead,

@@ -40,7 +40,7 @@ from db.models import OutageEventRow
 from db.store import SqlStore
 from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.crews import services as dispatch
+from ops.crews import services as crew_services
 from ops.errors import StaleEdit
 from ops.outages import remarks
 from ops.outages.records import EtrConfidence, EtrSource
@@ -81,7 +81,7 @@ def worker(url: str, name: str, seconds: float, rate: float) -> None:
 
     def set_etr(n: int, version: int) -> None:
         etr = NOW + timedelta(hours=2, seconds=n)
-        run_action(db, lambda st: dispatch.set_etr(
+        run_action(db, lambda st: crew_services.set_etr(
             st, user, clock, outage_id=ETR_OUTAGE, version=version, etr=etr,
             source=EtrSource.CREW, confidence=EtrConfidence.HIGH), workstation=name)  # fmt: skip
 

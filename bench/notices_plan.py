@@ -26,7 +26,7 @@ from db.repositories.planned import PlannedOutageRepository
 from db.seed import seed_demo
 from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.delivery.sending import Dispatcher
+from ops.delivery.sending import NoticeSender
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.demo import generate_demo_district
 from ops.network.records import DeviceKind
@@ -97,7 +97,7 @@ def run(url: str, messages: int) -> None:
     settings = SmtpSettings(sender="thongbao@dlcaolanh.example", host="127.0.0.1", port=port,
                             local_hostname="bench.local")  # fmt: skip
     store = SqlDeliveryStore(db)
-    dispatcher = Dispatcher(
+    dispatcher = NoticeSender(
         store, {ChannelKind.EMAIL: SmtpChannel(settings, clock)}, clock=clock, policy=policy,
         templates=load_templates(), sender=Sender(), claimer="bench", batch=200,
     )  # fmt: skip

@@ -29,7 +29,7 @@ from db.store import SqlStore
 from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from ops.demo import generate_demo_district
-from ops.outages import services as operations
+from ops.outages import services as outage_services
 from ops.outages.switching import LedgerCache
 from ops.planned.records import SwitchAction
 
@@ -58,7 +58,7 @@ def bench(url: str, rounds: int) -> dict[str, float]:
     def trip() -> None:
         changes = run_action(
             db,
-            lambda s: operations.record_trip(
+            lambda s: outage_services.record_trip(
                 s, USER, clock, device_id=DEVICE, occurred_at=NOW, ledgers=caches.ledgers
             ),
             workstation="bench", user=USER.username, clock=clock,
@@ -72,7 +72,7 @@ def bench(url: str, rounds: int) -> dict[str, float]:
         def operate(store: SqlStore) -> object:
             outage = store.outages.get(created[0])
             assert outage is not None
-            return operations.operate_device(
+            return outage_services.operate_device(
                 store, USER, clock, outage_id=outage.outage_id, version=outage.version,
                 device_id=DEVICE, action=action, occurred_at=clock.now(), ledgers=ledgers,
             )  # fmt: skip

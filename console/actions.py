@@ -1,4 +1,4 @@
-"""Dispatcher actions: each runs one domain service in one transaction, off the GUI thread.
+"""NoticeSender actions: each runs one domain service in one transaction, off the GUI thread.
 
 The result (what changed) is broadcast once; a refusal (no permission, a stale edit, an
 impossible step) comes back as a message for the dispatcher. Changes made at other
@@ -56,7 +56,7 @@ def short_reason(exc: BaseException) -> str:
     return (text[0] if text else type(exc).__name__)[:160]
 
 
-class ActionDispatcher(QObject):
+class ActionRunner(QObject):
     """Runs actions as the signed-in user and tells the window what changed."""
 
     changed = Signal(object)  # Changes, from this console or another

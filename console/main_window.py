@@ -50,7 +50,7 @@ from ops.policy import Policy, load_profile
 from ops.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from console.actions import ActionDispatcher
+    from console.actions import ActionRunner
     from maps import TopologyCache
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
 
         # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
         self.user: User | None = None
-        self.dispatcher: ActionDispatcher | None = None
+        self.action_runner: ActionRunner | None = None
         self.board_actions = BoardActions(self)
         self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
         self.position_feed = PositionFeed(self)
@@ -200,16 +200,16 @@ class MainWindow(QMainWindow):
 
     def sign_in_as(self, user: User) -> None:
         """Act as this user from now on (before `start`)."""
-        from console.actions import ActionDispatcher  # loads the services: after first paint
+        from console.actions import ActionRunner  # loads the services: after first paint
 
         self.user = user
-        self.dispatcher = ActionDispatcher(self._db, self.runner, self._clock, user, self)
-        self.dispatcher.changed.connect(self.board_actions.on_changes)
-        self.dispatcher.everything_changed.connect(self.refresh)
-        self.dispatcher.refused.connect(self.board_actions.on_refused)
-        self.dispatcher.connection_lost.connect(self.connection_banner.show_lost)
-        self.dispatcher.connection_restored.connect(self.connection_banner.show_restored)
-        self.dispatcher.saved_after_all.connect(self.status.show_message)
+        self.action_runner = ActionRunner(self._db, self.runner, self._clock, user, self)
+        self.action_runner.changed.connect(self.board_actions.on_changes)
+        self.action_runner.everything_changed.connect(self.refresh)
+        self.action_runner.refused.connect(self.board_actions.on_refused)
+        self.action_runner.connection_lost.connect(self.connection_banner.show_lost)
+        self.action_runner.connection_restored.connect(self.connection_banner.show_restored)
+        self.action_runner.saved_after_all.connect(self.status.show_message)
         self.status.user.setText(f"{user.username} · {user.display_name}")
         if hasattr(self, "menus"):
             self.menus.user_changed()
@@ -292,8 +292,8 @@ class MainWindow(QMainWindow):
         self.status.show_message(self.tr("Loading the network and outages…"))
         self._load(first=True)
         self._refresh_timer.start()
-        if self.dispatcher is not None:
-            self.dispatcher.start_polling()
+        if self.action_runner is not None:
+            self.action_runner.start_polling()
         settings = self._settings or _saved_settings()
         self._shifts = ShiftPattern.parse(settings.shift_starts)  # checked when read
         self.position_feed.watch(settings.crew_positions_file)
@@ -496,8 +496,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/header_crews_v3", self.crew_view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dispatcher is not None:
-            self.dispatcher.stop()
+        if self.action_runner is not None:
+            self.action_runner.stop()
         self._clock_timer.stop()
         self._refresh_timer.stop()
         self.position_feed.stop()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ops.crews.records import CrewStatus, CrewType
 from ops.network.records import DeviceKind
-from ops.network.situation import SupplyState
 from ops.outages.records import OutageKind, OutageStatus
+from ops.outages.situation import SupplyState
 
 DEMO_BANNER = "DỮ LIỆU DEMO"
 NONE = "—"  # shown where a value is not known (no ETR yet, no cause entered)

@@ -19,9 +19,9 @@ from maps import labels
 from ops.clock import format_local
 from ops.crews.records import Crew
 from ops.network.records import Coord, NetworkModel
-from ops.network.situation import NetworkSituation, SupplyState, assess
 from ops.network.tracing import Topology
 from ops.outages.records import Outage, OutageKind
+from ops.outages.situation import NetworkSituation, SupplyState, assess
 
 # Feeder colours, by feeder index (feeders sorted by id). Okabe–Ito and Tol hues that stay
 # apart for the common colour-vision deficiencies; none is black or purple, which mean

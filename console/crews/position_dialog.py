@@ -95,7 +95,7 @@ def set_position_of_selected(window: MainWindow) -> None:
     crew, board = window.commands.selected_crew(), window.board
     if crew is None or board is None:
         return
-    if window.dispatcher is None:
+    if window.action_runner is None:
         window.status.show_message(
             QCoreApplication.translate("CrewDialogs", "Sign in to change crews.")
         )
@@ -104,7 +104,7 @@ def set_position_of_selected(window: MainWindow) -> None:
     entry = CrewPositionDialog.ask(window, crew, window.clock.now(), centre)
     if entry is None:
         return
-    window.dispatcher.perform(
+    window.action_runner.perform(
         lambda store, user, clock: set_crew_position(
             store, user, clock, crew_id=crew.crew_id, crew_version=crew.version,
             position=entry.position, at=entry.at,

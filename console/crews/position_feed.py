@@ -98,16 +98,16 @@ class PositionFeed(QObject):
 
     def check(self) -> None:
         """Read the file on the task runner and record its positions."""
-        path, dispatcher = self._path, self._w.dispatcher
-        if path is None or dispatcher is None or not can(dispatcher.user, Permission.ASSIGN_CREW):
+        path, runner = self._path, self._w.action_runner
+        if path is None or runner is None or not can(runner.user, Permission.ASSIGN_CREW):
             return  # a viewer's console leaves the file to the dispatchers'
         if self._busy:
             self._again = True
             return
         self._busy = True
         recorded = self._recorded
-        db, user, clock = dispatcher.db, dispatcher.user, dispatcher.clock
-        workstation = dispatcher.workstation
+        db, user, clock = runner.db, runner.user, runner.clock
+        workstation = runner.workstation
 
         def work() -> _Read:
             from db.actions import run_action

@@ -28,7 +28,7 @@ from db import Database
 from db.notice_store import SqlDeliveryStore
 from ops.clock import Clock
 from ops.delivery.claimer import claimer_is_dead, claimer_name
-from ops.delivery.sending import Dispatcher, DispatchReport
+from ops.delivery.sending import DispatchReport, NoticeSender
 from ops.delivery.setup import delivery_setup
 from ops.notices.outbox import MessageStatus
 from ops.policy import Policy
@@ -141,7 +141,7 @@ def notice_scheduler_for(
     """The scheduler for this console: its own claimer name, channels from the settings."""
     setup = delivery_setup(settings, profile)
     store = SqlDeliveryStore(db, setup.notices.lease)
-    dispatcher = Dispatcher(
+    sender = NoticeSender(
         store, setup.channels(settings, clock), clock=clock, policy=setup.policy,
         templates=setup.templates, sender=setup.sender, claimer=claimer_name(),
         batch=setup.notices.batch_size, is_dead=claimer_is_dead,
@@ -149,10 +149,10 @@ def notice_scheduler_for(
 
     def dispatch() -> DispatchReport:
         try:
-            dispatcher.recover()
-            return dispatcher.dispatch_due()
+            sender.recover()
+            return sender.dispatch_due()
         finally:
-            dispatcher.close()  # no SMTP connection idles between wake-ups
+            sender.close()  # no SMTP connection idles between wake-ups
 
-    source = DispatchSource(dispatch, store.counts, store.next_wake, dispatcher.request_stop)
+    source = DispatchSource(dispatch, store.counts, store.next_wake, sender.request_stop)
     return NoticeScheduler(source, clock)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class BoardActions(QObject):
-    """The main window's actions, run through its ActionDispatcher as the signed-in user."""
+    """The main window's actions, run through its ActionRunner as the signed-in user."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -27,14 +27,14 @@ class BoardActions(QObject):
         from ops.crews.services import assign_crew
 
         board = self._w.board
-        if self._w.dispatcher is None or board is None:
+        if self._w.action_runner is None or board is None:
             self._w.status.show_message(self.tr("Sign in to assign crews."))
             return
         outage = next((o for o in board.outages if o.outage_id == outage_id), None)
         crew = next((c for c in board.crews if c.crew_id == crew_id), None)
         if outage is None or crew is None:
             return
-        self._w.dispatcher.perform(
+        self._w.action_runner.perform(
             lambda store, user, clock: assign_crew(
                 store,
                 user,
@@ -51,11 +51,11 @@ class BoardActions(QObject):
         from db.actions import caches_for
         from ops.outages.services import record_trip
 
-        if self._w.dispatcher is None:
+        if self._w.action_runner is None:
             return
         at = self._w.clock.now()
         ledgers = caches_for(self._w.database).ledgers
-        self._w.dispatcher.perform(
+        self._w.action_runner.perform(
             lambda store, user, clock: record_trip(
                 store,
                 user,
@@ -76,11 +76,11 @@ class BoardActions(QObject):
         outage = (
             next((o for o in board.outages if o.outage_id == outage_id), None) if board else None
         )
-        if self._w.dispatcher is None or outage is None or outage.device_id is None:
+        if self._w.action_runner is None or outage is None or outage.device_id is None:
             return
         at, device = self._w.clock.now(), outage.device_id
         ledgers = caches_for(self._w.database).ledgers
-        self._w.dispatcher.perform(
+        self._w.action_runner.perform(
             lambda store, user, clock: operate_device(
                 store,
                 user,

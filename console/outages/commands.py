@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class OutageCommands(QObject):
-    """Commands on the selected outage or crew, run through the window's dispatcher."""
+    """Commands on the selected outage or crew, run through the window's action runner."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -52,10 +52,10 @@ class OutageCommands(QObject):
         return next((c for c in board.crews if c.crew_id == crew_id), None)
 
     def _perform(self, fn: Callable[[Store, User, Clock], Changes]) -> None:
-        if self._w.dispatcher is None:
+        if self._w.action_runner is None:
             self._w.status.show_message(self.tr("Sign in to change outages."))
             return
-        self._w.dispatcher.perform(fn)
+        self._w.action_runner.perform(fn)
 
     # --- outage commands -------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from ops.clock import LOCAL_TZ, Clock
 from ops.crews.records import Crew
 from ops.errors import DomainError, InvalidOperation, NotFound
 from ops.network.records import Coord
-from ops.outages import editing as _service
+from ops.outages import editing
 from ops.outages.journal import FUTURE_TOLERANCE
 from ops.stores import Changes, Store
 
@@ -230,11 +230,11 @@ def set_crew_position(
 ) -> Changes:
     """The dispatcher enters where a crew is (it called in), as of `at` (default now)."""
     require(user, Permission.ASSIGN_CREW)
-    when = _service.field_time(at, clock.now())
+    when = editing.field_time(at, clock.now())
     problem = position_problem(position)
     if problem is not None:
         raise InvalidOperation(problem, crew_id=crew_id)
-    crew = _service.crew_to_edit(store, crew_id, crew_version)
+    crew = editing.crew_to_edit(store, crew_id, crew_version)
     if crew.position_at is not None and when < crew.position_at:
         raise InvalidOperation(
             f"{crew.name} has a newer position already ({crew.position_at.isoformat()}); "

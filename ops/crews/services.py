@@ -14,7 +14,7 @@ from ops.clock import Clock
 from ops.crews.etr import EtrEstimate, estimate_etr, etr_moved
 from ops.crews.records import Crew, CrewStatus
 from ops.errors import InvalidOperation, InvalidTransition
-from ops.outages import editing as _service
+from ops.outages import editing
 from ops.outages.journal import EntryKind
 from ops.outages.lifecycle import FINAL_STATUSES, check_crew_transition
 from ops.outages.records import EtrConfidence, EtrSource, Outage
@@ -44,8 +44,8 @@ def assign_crew(
     """Send a crew to an outage (by drag and drop or keyboard in the console)."""
     require(user, Permission.ASSIGN_CREW)
     now = clock.now()
-    outage = _service.outage_to_edit(store, outage_id, outage_version)
-    crew = _service.crew_to_edit(store, crew_id, crew_version)
+    outage = editing.outage_to_edit(store, outage_id, outage_version)
+    crew = editing.crew_to_edit(store, crew_id, crew_version)
     _open_for_work(outage)
     if outage_id in crew.outage_ids:
         raise InvalidOperation(
@@ -64,7 +64,7 @@ def assign_crew(
     store.outages.update(
         replace(outage, crew_ids=(*outage.crew_ids, crew_id)), expected_version=outage_version
     )
-    _service.journal(
+    editing.journal(
         store, outage_id, EntryKind.ASSIGNMENT, f"{crew.name} assigned",
         user=user, occurred_at=now, now=now,
         data=(("crew", crew_id), ("change", "assigned"), ("status", status.value)),
@@ -87,8 +87,8 @@ def release_crew(
     """Take a crew off an outage; a crew left with no outage is free again (awaiting)."""
     require(user, Permission.ASSIGN_CREW)
     now = clock.now()
-    outage = _service.outage_to_edit(store, outage_id, outage_version)
-    crew = _service.crew_to_edit(store, crew_id, crew_version)
+    outage = editing.outage_to_edit(store, outage_id, outage_version)
+    crew = editing.crew_to_edit(store, crew_id, crew_version)
     if outage_id not in crew.outage_ids:
         raise InvalidOperation(
             f"{crew.name} is not assigned to outage {outage.reference}",
@@ -107,7 +107,7 @@ def release_crew(
         replace(outage, crew_ids=tuple(c for c in outage.crew_ids if c != crew_id)),
         expected_version=outage_version,
     )
-    _service.journal(
+    editing.journal(
         store, outage_id, EntryKind.ASSIGNMENT, f"{crew.name} released",
         user=user, occurred_at=now, now=now,
         data=(("crew", crew_id), ("change", "released"), ("status", status.value)),
@@ -130,8 +130,8 @@ def set_crew_status(
     """En route, arrived, field complete: journaled on every outage the crew holds."""
     require(user, Permission.ASSIGN_CREW)
     now = clock.now()
-    at = _service.field_time(occurred_at, now)
-    crew = _service.crew_to_edit(store, crew_id, crew_version)
+    at = editing.field_time(occurred_at, now)
+    crew = editing.crew_to_edit(store, crew_id, crew_version)
     check_crew_transition(crew.status, status)
     if status is CrewStatus.AWAITING and crew.outage_ids:
         raise InvalidOperation(
@@ -141,7 +141,7 @@ def set_crew_status(
         raise InvalidOperation(f"assign {crew.name} to an outage first", crew_id=crew_id)
     store.crews.update(replace(crew, status=status), expected_version=crew_version)
     for outage_id in crew.outage_ids:
-        _service.journal(
+        editing.journal(
             store, outage_id, EntryKind.ASSIGNMENT, f"{crew.name}: {status.value}",
             user=user, occurred_at=at, now=now,
             data=(("crew", crew_id), ("change", "status"), ("status", status.value)),
@@ -163,7 +163,7 @@ def set_etr(
     """Set the outage's ETR with where it came from; a different time counts as a move."""
     require(user, Permission.CHANGE_ETR)
     now = clock.now()
-    outage = _service.outage_to_edit(store, outage_id, version)
+    outage = editing.outage_to_edit(store, outage_id, version)
     _open_for_work(outage)
     if not outage.status.is_open:
         raise InvalidOperation(
@@ -180,7 +180,7 @@ def set_etr(
         expected_version=version,
     )
     previous = outage.etr.isoformat() if outage.etr else ""
-    _service.journal(
+    editing.journal(
         store, outage_id, EntryKind.ETR_CHANGE, f"ETR {etr.isoformat()} ({source.value})",
         user=user, occurred_at=now, now=now,
         data=(
@@ -203,7 +203,7 @@ def system_etr(
 ) -> EtrEstimate:
     """The system's estimate for an outage from its assigned crews (read only)."""
     require(user, Permission.VIEW)
-    outage = _service.outage_to_edit(store, outage_id, None)
+    outage = editing.outage_to_edit(store, outage_id, None)
     crews: list[Crew] = []
     for crew_id in outage.crew_ids:
         crew = store.crews.get(crew_id)

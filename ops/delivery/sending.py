@@ -91,7 +91,7 @@ class DispatchReport:
         return self.sent + self.retrying + self.failed + self.cancelled + self.deferred
 
 
-class Dispatcher:
+class NoticeSender:
     """Sends the due messages of the outbox through the channels, exactly once each."""
 
     def __init__(

@@ -13,7 +13,7 @@ Attribution rule (which outage a dark second belongs to):
     decides; failing that too, the time is owed to no outage (outage None).
 
 In the normal configuration the last supply path is the normal one, so this is the rule
-`ops.network.situation` uses for segments. Consequences:
+`ops.outages.situation` uses for segments. Consequences:
 
 - a fuse that blows (or is taken out) inside a section a recloser already darkened takes its
   lateral from the recloser's outage at that moment; a fuse that blew first keeps its lateral

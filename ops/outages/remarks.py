@@ -11,7 +11,7 @@ from datetime import datetime
 from ops.access.roles import Permission, User, require
 from ops.clock import Clock
 from ops.errors import InvalidOperation, NotFound
-from ops.outages import editing as _service
+from ops.outages import editing
 from ops.outages.deadlines import Deadline, DeadlineState
 from ops.outages.journal import EntryKind
 from ops.stores import Changes, Store
@@ -28,10 +28,10 @@ def add_remark(
 ) -> Changes:
     require(user, Permission.ADD_REMARK)
     now = clock.now()
-    _service.outage_to_edit(store, outage_id, None)
-    _service.journal(
+    editing.outage_to_edit(store, outage_id, None)
+    editing.journal(
         store, outage_id, EntryKind.REMARK, text,
-        user=user, occurred_at=_service.field_time(occurred_at, now), now=now,
+        user=user, occurred_at=editing.field_time(occurred_at, now), now=now,
     )  # fmt: skip
     return Changes(journal=frozenset({outage_id}))
 
@@ -54,8 +54,8 @@ def correct_entry(
     entry = store.journal.get(entry_id)
     if entry is None:
         raise NotFound(f"journal entry {entry_id} does not exist", entry_id=entry_id)
-    at = entry.occurred_at if occurred_at is None else _service.field_time(occurred_at, now)
-    _service.journal(
+    at = entry.occurred_at if occurred_at is None else editing.field_time(occurred_at, now)
+    editing.journal(
         store, entry.outage_id, EntryKind.CORRECTION, text,
         user=user, occurred_at=at, now=now, corrects=entry_id,
     )  # fmt: skip
@@ -80,8 +80,8 @@ def explain_breach(
             deadline=deadline.kind.value,
         )
     now = clock.now()
-    _service.outage_to_edit(store, deadline.subject_id, None)
-    _service.journal(
+    editing.outage_to_edit(store, deadline.subject_id, None)
+    editing.journal(
         store, deadline.subject_id, EntryKind.DEADLINE_BREACH_REASON, reason,
         user=user, occurred_at=now, now=now,
         data=(

@@ -16,7 +16,7 @@ from ops.access.roles import Permission, User, require
 from ops.clock import Clock
 from ops.errors import InvalidOperation, InvalidTransition, NotFound
 from ops.network.tracing import Topology, UnknownElementError
-from ops.outages import editing as _service
+from ops.outages import editing
 from ops.outages.customer_interruptions import DeviceOperation
 from ops.outages.journal import EntryKind
 from ops.outages.lifecycle import FINAL_STATUSES, check_transition
@@ -61,14 +61,14 @@ def record_trip(
     require(user, Permission.RECORD_OUTAGE)
     require(user, Permission.OPERATE_DEVICE)
     now = clock.now()
-    at = _service.field_time(occurred_at, now)
+    at = editing.field_time(occurred_at, now)
     switch = switch_of(store.network.model(), device_id)
     if switch.is_open:
         raise InvalidOperation(f"{switch.name} is already open", device=device_id)
     outage = store.outages.add(
         _draft(OutageStatus.CONFIRMED, device_id, switch.feeder_id, switch.position, cause, at, now)
     )
-    _service.journal(
+    editing.journal(
         store, outage.outage_id, EntryKind.STATUS_CHANGE, "recorded as confirmed",
         user=user, occurred_at=at, now=now, data=(("to", OutageStatus.CONFIRMED.value),),
     )  # fmt: skip
@@ -93,7 +93,7 @@ def record_prediction(
     """
     require(user, Permission.RECORD_OUTAGE)
     now = clock.now()
-    at = _service.field_time(occurred_at, now)
+    at = editing.field_time(occurred_at, now)
     model = store.network.model()
     points = store.network.supply_points()
     topology = Topology(model, ((p.customer_id, p.node_id) for p in points))
@@ -120,7 +120,7 @@ def record_prediction(
             priority_customers=len(priority.intersection(lost.customer_ids)),
         )
     )
-    _service.journal(
+    editing.journal(
         store, outage.outage_id, EntryKind.STATUS_CHANGE, "recorded as predicted",
         user=user, occurred_at=at, now=now, data=(("to", OutageStatus.PREDICTED.value),),
     )  # fmt: skip
@@ -165,8 +165,8 @@ def operate_device(
     if action not in (SwitchAction.OPEN, SwitchAction.CLOSE):
         raise InvalidOperation("only opening and closing change the model", action=action.value)
     now = clock.now()
-    at = _service.field_time(occurred_at, now)
-    outage = _service.outage_to_edit(store, outage_id, version)
+    at = editing.field_time(occurred_at, now)
+    outage = editing.outage_to_edit(store, outage_id, version)
     if outage.status is OutageStatus.PREDICTED:
         raise InvalidTransition(
             f"confirm outage {outage.reference} before switching for it", outage_id=outage_id
@@ -192,7 +192,7 @@ def close(
 ) -> Changes:
     """Close a restored outage with its cause (crews released first)."""
     require(user, Permission.CLOSE_OUTAGE)
-    outage = _service.outage_to_edit(store, outage_id, version)
+    outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CLOSED, cause=cause)
     _no_crews(outage)
     return _change_status(
@@ -215,7 +215,7 @@ def cancel(
     (journaled like any step), then the outage is cancelled."""
     require(user, Permission.CANCEL_OUTAGE)
     now = clock.now()
-    outage = _service.outage_to_edit(store, outage_id, version)
+    outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CANCELLED, reason=reason)
     _no_crews(outage)
     last: dict[str, DeviceOperation] = {}
@@ -230,7 +230,7 @@ def cancel(
     for device_id in still_open:
         op = DeviceOperation(now, device_id, SwitchAction.CLOSE, outage_id)
         changes |= apply_operation(store, user, now, op, acting=outage, cache=ledgers)
-        outage = _service.outage_to_edit(store, outage_id, None)
+        outage = editing.outage_to_edit(store, outage_id, None)
     return changes | _change_status(
         store, user, clock, outage_id, outage.version, OutageStatus.CANCELLED, occurred_at,
         reason=reason,
@@ -258,8 +258,8 @@ def _change_status(
     reason: str | None = None,
 ) -> Changes:
     now = clock.now()
-    at = _service.field_time(occurred_at, now)
-    outage = _service.outage_to_edit(store, outage_id, version)
+    at = editing.field_time(occurred_at, now)
+    outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, new, cause=cause, reason=reason)
     updated = replace(outage, status=new)
     if cause is not None:
@@ -272,7 +272,7 @@ def _change_status(
         data.append(("cause", cause.strip()))
     if reason is not None:
         data.append(("reason", reason.strip()))
-    _service.journal(
+    editing.journal(
         store, outage_id, EntryKind.STATUS_CHANGE, f"{outage.status.value} → {new.value}",
         user=user, occurred_at=at, now=now, data=tuple(data),
     )  # fmt: skip

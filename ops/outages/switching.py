@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from ops.access.roles import User
 from ops.errors import InvalidOperation
 from ops.network.records import NetworkModel, SwitchingDevice
-from ops.outages import editing as _service
+from ops.outages import editing
 from ops.outages.accounting import Ledger, open_before
 from ops.outages.customer_interruptions import DeviceOperation, OutageTally
 from ops.outages.journal import EntryKind
@@ -135,7 +135,7 @@ def apply_operation(
             store.outages.update(updated, expected_version=expected)
             changed.add(outage.outage_id)
         if updated.status is not outage.status:
-            _service.journal(
+            editing.journal(
                 store, outage.outage_id, EntryKind.STATUS_CHANGE,
                 f"{outage.status.value} → {updated.status.value}",
                 user=user, occurred_at=op.at, now=now,
@@ -144,7 +144,7 @@ def apply_operation(
             journal.add(outage.outage_id)
     tally = _tally(tallies, acting.outage_id)
     step = tally.steps[-1] if tally.steps and tally.steps[-1].at == op.at else None
-    _service.journal(
+    editing.journal(
         store, acting.outage_id, EntryKind.DEVICE_OPERATION,
         f"{switch.name}: {op.action.value}",
         user=user, occurred_at=op.at, now=now,

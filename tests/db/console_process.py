@@ -20,7 +20,7 @@ from db.actions import changes_since, latest_change, run_action
 from db.store import SqlStore
 from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.crews import services as dispatch
+from ops.crews import services as crew_services
 from ops.errors import DomainError
 from ops.outages.records import EtrConfidence, EtrSource
 
@@ -51,7 +51,7 @@ def answer(
         try:
             run_action(
                 db,
-                lambda store: dispatch.set_etr(
+                lambda store: crew_services.set_etr(
                     store, user, clock, outage_id=command["outage"], version=command["version"],
                     etr=datetime.fromisoformat(command["etr"]), source=EtrSource.CREW,
                     confidence=EtrConfidence.HIGH,

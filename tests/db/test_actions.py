@@ -14,10 +14,10 @@ from db.seed import DEMO_ACCOUNTS, DEMO_PASSWORD
 from db.store import SqlStore
 from ops.access import accounts
 from ops.access.signin import SignInOutcome
-from ops.crews import services as dispatch
+from ops.crews import services as crew_services
 from ops.errors import PermissionDenied, StaleEdit
 from ops.outages import remarks
-from ops.outages import services as operations
+from ops.outages import services as outage_services
 from ops.outages.journal import EntryKind, new_entry
 from ops.outages.records import EtrConfidence, EtrSource, Outage, OutageStatus
 from ops.planned.records import SwitchAction
@@ -55,7 +55,7 @@ def step(db: Database, outage_id: int, device: str, action: SwitchAction, at: fl
     version = outage(db, outage_id).version
     return act(
         db,
-        lambda st: operations.operate_device(
+        lambda st: outage_services.operate_device(
             st, DISPATCHER, clock_at(at), outage_id=outage_id, version=version, device_id=device,
             action=action, occurred_at=minutes_after_seed(at), ledgers=ledgers(db),
         ),
@@ -66,7 +66,7 @@ def step(db: Database, outage_id: int, device: str, action: SwitchAction, at: fl
 def trip(db: Database, device: str, at: float) -> int:
     changes = act(
         db,
-        lambda st: operations.record_trip(
+        lambda st: outage_services.record_trip(
             st, DISPATCHER, clock_at(at + 2), device_id=device,
             occurred_at=minutes_after_seed(at), ledgers=ledgers(db),
         ),
@@ -91,7 +91,7 @@ def test_a_fault_from_trip_to_close_on_the_demo_district(any_demo_db: Database) 
     assert 0 < partly.customers_out < partly.customers_affected
 
     etr = minutes_after_seed(200)
-    act(db, lambda st: dispatch.set_etr(
+    act(db, lambda st: crew_services.set_etr(
         st, DISPATCHER, clock_at(25), outage_id=oid, version=partly.version, etr=etr,
         source=EtrSource.CREW, confidence=EtrConfidence.HIGH,
     ), clock_at(25))  # fmt: skip
@@ -99,7 +99,7 @@ def test_a_fault_from_trip_to_close_on_the_demo_district(any_demo_db: Database) 
         with db.session() as s:
             crew_version = SqlStore(s).crews.get(crew_id).version  # type: ignore[union-attr]
         version = outage(db, oid).version
-        act(db, lambda st, c=crew_id, v=version, cv=crew_version: dispatch.assign_crew(
+        act(db, lambda st, c=crew_id, v=version, cv=crew_version: crew_services.assign_crew(
             st, DISPATCHER, clock_at(30), outage_id=oid, outage_version=v, crew_id=c,
             crew_version=cv,
         ), clock_at(30))  # fmt: skip
@@ -114,12 +114,12 @@ def test_a_fault_from_trip_to_close_on_the_demo_district(any_demo_db: Database) 
         with db.session() as s:
             crew_version = SqlStore(s).crews.get(crew_id).version  # type: ignore[union-attr]
         version = outage(db, oid).version
-        act(db, lambda st, c=crew_id, v=version, cv=crew_version: dispatch.release_crew(
+        act(db, lambda st, c=crew_id, v=version, cv=crew_version: crew_services.release_crew(
             st, DISPATCHER, clock_at(95), outage_id=oid, outage_version=v, crew_id=c,
             crew_version=cv,
         ), clock_at(95))  # fmt: skip
     version = outage(db, oid).version
-    act(db, lambda st: operations.close(
+    act(db, lambda st: outage_services.close(
         st, DISPATCHER, clock_at(100), outage_id=oid, version=version, cause="cây đổ vào dây",
     ), clock_at(100))  # fmt: skip
 
@@ -156,7 +156,7 @@ def test_a_false_alarm_is_cancelled_and_its_device_closed_again(any_demo_db: Dat
     db = any_demo_db
     oid = trip(db, RECLOSER, 1)
     version = outage(db, oid).version
-    changes = act(db, lambda st: operations.cancel(
+    changes = act(db, lambda st: outage_services.cancel(
         st, DISPATCHER, clock_at(10), outage_id=oid, version=version,
         reason="rơ-le tác động nhầm", ledgers=ledgers(db),
     ), clock_at(10))  # fmt: skip
@@ -169,7 +169,7 @@ def test_a_viewer_is_refused_and_nothing_is_written(any_demo_db: Database) -> No
     db = any_demo_db
     before = counts(db)
     with pytest.raises(PermissionDenied):
-        act(db, lambda st: operations.record_trip(
+        act(db, lambda st: outage_services.record_trip(
             st, VIEWER, clock_at(2), device_id=RECLOSER, occurred_at=minutes_after_seed(1),
         ), clock_at(2))  # fmt: skip
     assert counts(db) == before and not is_open(db, RECLOSER)
@@ -247,7 +247,7 @@ def test_a_second_workstation_editing_an_old_version_is_refused(any_demo_db: Dat
     etr = minutes_after_seed(300)
 
     def set_etr(at: float) -> Changes:
-        return act(db, lambda st: dispatch.set_etr(
+        return act(db, lambda st: crew_services.set_etr(
             st, DISPATCHER, clock_at(at), outage_id=5, version=seen.version,
             etr=etr + timedelta(minutes=at), source=EtrSource.DISPATCHER,
             confidence=EtrConfidence.LOW,
@@ -263,7 +263,7 @@ def test_the_network_is_read_once_per_database_not_once_per_action(any_demo_db: 
     db = any_demo_db
     warm_up(db)  # e.g. on the worker thread, once the window shows
     for at, element in ((1, "FCO-471-CL-L01"), (2, "FCO-471-CL-L02")):
-        act(db, lambda st, a=at, e=element: operations.record_prediction(
+        act(db, lambda st, a=at, e=element: outage_services.record_prediction(
             st, DISPATCHER, clock_at(a), element_id=e, occurred_at=minutes_after_seed(a),
         ), clock_at(at))  # fmt: skip
     assert caches_for(db).network.loads == 1

@@ -18,7 +18,7 @@ from db.repositories.compliance import ComplianceRepository
 from db.repositories.planned import PlannedOutageRepository
 from ops.access.roles import Role, User
 from ops.clock import LOCAL_TZ, FixedClock
-from ops.delivery.sending import Dispatcher
+from ops.delivery.sending import NoticeSender
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.errors import InvalidOperation, PermissionDenied
 from ops.notices.blackout import BlackoutCalendar
@@ -49,10 +49,10 @@ class Office:
     sink: MailSink
     port: int
 
-    def dispatcher(self, claimer: str = "A") -> Dispatcher:
+    def dispatcher(self, claimer: str = "A") -> NoticeSender:
         settings = SmtpSettings(sender="thongbao@dlcaolanh.example", host="127.0.0.1",
                                 port=self.port, local_hostname="test.local")  # fmt: skip
-        return Dispatcher(
+        return NoticeSender(
             SqlDeliveryStore(self.db), {ChannelKind.EMAIL: SmtpChannel(settings, self.clock)},
             clock=self.clock, policy=POLICY, templates=load_templates(), sender=Sender(),
             claimer=claimer,
@@ -60,7 +60,7 @@ class Office:
 
     def send(self, at: datetime) -> int:
         self.clock.set(at)
-        dispatcher = self.dispatcher()
+        dispatcher = self.action_runner()
         try:
             return dispatcher.dispatch_due().sent
         finally:
@@ -231,7 +231,7 @@ def test_a_stop_request_finishes_the_message_in_hand_and_gives_the_rest_back(
 ) -> None:
     draft(office, local(7, 7))
     approve(office)
-    dispatcher = office.dispatcher()
+    dispatcher = office.action_runner()
     original = office.sink.handle_DATA
 
     async def stop_at_fifth(server, session, envelope):  # type: ignore[no-untyped-def]

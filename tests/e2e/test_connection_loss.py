@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from console.actions import ActionDispatcher
+from console.actions import ActionRunner
 from console.connection_banner import ConnectionBanner
 from console.tasks import TaskRunner
 from db import Database
@@ -112,7 +112,7 @@ def test_stopping_the_server_shows_a_banner_reconnects_and_loses_nothing_silentl
     db = Database(url)
     other = Database(url)  # another workstation
     runner = TaskRunner()
-    dispatcher = ActionDispatcher(db, runner, CLOCK, USER)
+    dispatcher = ActionRunner(db, runner, CLOCK, USER)
     banner = ConnectionBanner()
     qtbot.addWidget(banner)
     dispatcher.connection_lost.connect(banner.show_lost)
@@ -182,7 +182,7 @@ def test_the_main_window_survives_the_server_going_away_and_coming_back(
     try:
         with qtbot.waitSignal(window.map_loaded, timeout=60_000):
             window.start()
-        dispatcher = window.dispatcher
+        dispatcher = window.action_runner
         assert dispatcher is not None
         qtbot.waitUntil(lambda: dispatcher.listening, timeout=10_000)
         assert not window.connection_banner.isVisible()
@@ -218,7 +218,7 @@ def test_an_action_whose_commit_reply_was_lost_is_reported_once_checked(
     url = create_database(postgres_url, f"doubt{os.getpid()}", template=postgres_demo_template)
     db = Database(url)
     runner = TaskRunner()
-    dispatcher = ActionDispatcher(db, runner, CLOCK, USER)
+    dispatcher = ActionRunner(db, runner, CLOCK, USER)
     banner = ConnectionBanner()
     qtbot.addWidget(banner)
     dispatcher.connection_lost.connect(banner.show_lost)

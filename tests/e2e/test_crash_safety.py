@@ -26,7 +26,7 @@ from db.models import OutageEventRow
 from db.store import SqlStore
 from ops.access.roles import Role, User
 from ops.clock import FixedClock
-from ops.crews import services as dispatch
+from ops.crews import services as crew_services
 from ops.outages import remarks
 from ops.outages.records import EtrConfidence, EtrSource
 from tests.conftest import DEMO_NOW
@@ -53,7 +53,7 @@ def _burst(url: str, count: int) -> None:
             done: dict[str, Any] = {"n": n, "remark": f"burst {n}"}
         else:
             etr = NOW + timedelta(hours=1, minutes=n)
-            run_action(db, lambda store, etr=etr, version=version: dispatch.set_etr(
+            run_action(db, lambda store, etr=etr, version=version: crew_services.set_etr(
                 store, USER, clock, outage_id=ETR_OUTAGE, version=version, etr=etr,
                 source=EtrSource.CREW, confidence=EtrConfidence.HIGH),
                 workstation="crash")  # fmt: skip

@@ -1,4 +1,4 @@
-"""Dispatcher actions from the window: drag an outage onto a crew, refusals, a viewer's screen."""
+"""NoticeSender actions from the window: drag an outage onto a crew, refusals, a viewer's screen."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from db.notice_store import NoticeBook, SqlDeliveryStore
 from db.repositories.planned import PlannedOutageRepository
 from ops.access.roles import Role, User
 from ops.clock import SystemClock
-from ops.delivery.sending import Dispatcher, DispatchReport
+from ops.delivery.sending import DispatchReport, NoticeSender
 from ops.delivery.smtp import SmtpChannel, SmtpSettings
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.content import Sender
@@ -65,7 +65,7 @@ def scheduler_for(db: Database, port: int, threads: set[str]) -> NoticeScheduler
     store = SqlDeliveryStore(db)
     settings = SmtpSettings(sender="tb@dl.example", host="127.0.0.1", port=port,
                             local_hostname="test.local")  # fmt: skip
-    dispatcher = Dispatcher(
+    sender = NoticeSender(
         store, {ChannelKind.EMAIL: SmtpChannel(settings, clock)}, clock=clock, policy=POLICY,
         templates=load_templates(), sender=Sender(), claimer="gui-test",
     )  # fmt: skip
@@ -73,9 +73,9 @@ def scheduler_for(db: Database, port: int, threads: set[str]) -> NoticeScheduler
     def dispatch() -> DispatchReport:
         threads.add(threading.current_thread().name)
         try:
-            return dispatcher.dispatch_due()
+            return sender.dispatch_due()
         finally:
-            dispatcher.close()
+            sender.close()
 
     return NoticeScheduler(DispatchSource(dispatch, store.counts, store.next_wake), clock)
 

@@ -88,10 +88,10 @@ def test_cancelling_needs_the_confirmation(  # type: ignore[no-untyped-def]
         TextDialog, "ask", classmethod(lambda cls, *a, **k: TextEntry("khách báo nhầm", a[3]))
     )
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: False))
-    assert win.dispatcher is not None
+    assert win.action_runner is not None
     sent: list[object] = []
     with monkeypatch.context() as m:
-        m.setattr(win.dispatcher, "perform", sent.append)
+        m.setattr(win.action_runner, "perform", sent.append)
         win.commands.cancel()
     assert sent == []  # declined: nothing went to the database
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))

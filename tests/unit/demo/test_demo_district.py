@@ -50,7 +50,7 @@ def test_the_same_now_and_seed_give_the_same_district(district: DemoDistrict) ->
         "print(json.dumps({'digest': hashlib.sha256(repr(d).encode()).hexdigest(),"
         " 'first': [[c.customer_id, c.name] for c in d.customers[:20]]}))"
     )
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(root)}
     result = subprocess.run(
         [sys.executable, "-c", code, NOW.isoformat()],

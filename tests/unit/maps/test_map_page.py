@@ -17,9 +17,9 @@ from maps.layers import FEEDER_PALETTE, network_layers
 from maps.page import QWEBCHANNEL_JS, json_for_script
 from ops.crews.records import CrewStatus
 from ops.network.records import NetworkModel
-from ops.network.situation import NetworkSituation, SupplyState, assess
 from ops.network.tracing import Topology
 from ops.outages.records import Outage, OutageKind, OutageStatus
+from ops.outages.situation import NetworkSituation, SupplyState, assess
 from tests.unit.builders import (
     a_crew,
     an_outage,
@@ -29,7 +29,7 @@ from tests.unit.builders import (
 )
 
 XSS = "<img src=x onerror=alert(1)>"
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def situation_for(model: NetworkModel, outages: tuple[Outage, ...]) -> NetworkSituation:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ops.access.roles import Role
-from ops.crews import services as dispatch
+from ops.crews import services as crew_services
 from ops.crews.records import CrewStatus
 from ops.errors import InvalidOperation, InvalidTransition, NotFound, PermissionDenied, StaleEdit
 from ops.network.records import AreaClass
 from ops.outages import remarks
-from ops.outages import services as operations
+from ops.outages import services as outage_services
 from ops.outages.deadlines import DeadlineKind, DeadlineState, outage_deadlines
 from ops.outages.journal import timeline
 from ops.outages.records import EtrConfidence, EtrSource
@@ -30,14 +30,14 @@ def with_outage(*crew_ids: str) -> MemoryStore:
     store = a_store()
     for crew_id in crew_ids:
         store.crews.rows[crew_id] = crew_on_duty(crew_id)
-    operations.record_trip(
+    outage_services.record_trip(
         store, DISPATCHER, clock_at("14:02"), device_id="REC-1", occurred_at=at("14:00")
     )
     return store
 
 
 def assign(store: MemoryStore, crew_id: str, outage_id: int = 1, hhmm: str = "14:10") -> Changes:
-    return dispatch.assign_crew(
+    return crew_services.assign_crew(
         store, DISPATCHER, clock_at(hhmm), outage_id=outage_id,
         outage_version=store.outages.rows[outage_id].version, crew_id=crew_id,
         crew_version=store.crews.rows[crew_id].version,
@@ -45,7 +45,7 @@ def assign(store: MemoryStore, crew_id: str, outage_id: int = 1, hhmm: str = "14
 
 
 def crew_status(store: MemoryStore, crew_id: str, status: CrewStatus, hhmm: str) -> Changes:
-    return dispatch.set_crew_status(
+    return crew_services.set_crew_status(
         store, DISPATCHER, clock_at(hhmm), crew_id=crew_id,
         crew_version=store.crews.rows[crew_id].version, status=status,
     )  # fmt: skip
@@ -80,7 +80,7 @@ def test_a_crew_through_its_job_and_free_again() -> None:
         assert store.crews.rows["CREW-1"].status is status
     with pytest.raises(InvalidOperation, match="release"):
         crew_status(store, "CREW-1", CrewStatus.AWAITING, "15:31")
-    dispatch.release_crew(
+    crew_services.release_crew(
         store, DISPATCHER, clock_at("15:32"), outage_id=1,
         outage_version=store.outages.rows[1].version, crew_id="CREW-1",
         crew_version=store.crews.rows["CREW-1"].version,
@@ -95,7 +95,7 @@ def test_a_crew_through_its_job_and_free_again() -> None:
 
 def test_a_busy_crew_takes_a_second_outage_without_changing_its_status() -> None:
     store = with_outage("CREW-1")
-    operations.record_trip(
+    outage_services.record_trip(
         store, DISPATCHER, clock_at("14:06"), device_id="CB-2", occurred_at=at("14:05")
     )
     assign(store, "CREW-1")
@@ -112,7 +112,7 @@ def test_assigning_with_a_stale_crew_is_refused() -> None:
     seen = store.crews.rows["CREW-1"].version
     assign(store, "CREW-1")
     with pytest.raises(StaleEdit):
-        dispatch.release_crew(
+        crew_services.release_crew(
             store, DISPATCHER, clock_at("14:20"), outage_id=1,
             outage_version=store.outages.rows[1].version, crew_id="CREW-1", crew_version=seen,
         )  # fmt: skip
@@ -122,7 +122,7 @@ def test_call_takers_and_viewers_cannot_dispatch() -> None:
     store = with_outage("CREW-1")
     for user in (CALL_TAKER, VIEWER):
         with pytest.raises(PermissionDenied):
-            dispatch.assign_crew(
+            crew_services.assign_crew(
                 store, user, clock_at("14:10"), outage_id=1, outage_version=2,
                 crew_id="CREW-1", crew_version=1,
             )  # fmt: skip
@@ -132,7 +132,7 @@ def test_etr_changes_are_journaled_and_moves_counted() -> None:
     store = with_outage()
 
     def set_etr(hhmm: str, etr: str, source: EtrSource = EtrSource.CREW) -> None:
-        dispatch.set_etr(
+        crew_services.set_etr(
             store, DISPATCHER, clock_at(hhmm), outage_id=1,
             version=store.outages.rows[1].version, etr=at(etr), source=source,
             confidence=EtrConfidence.HIGH,
@@ -148,7 +148,7 @@ def test_etr_changes_are_journaled_and_moves_counted() -> None:
     with pytest.raises(InvalidOperation, match="in the future"):
         set_etr("15:10", "15:00")
     with pytest.raises(PermissionDenied):
-        dispatch.set_etr(
+        crew_services.set_etr(
             store, CALL_TAKER, clock_at("15:10"), outage_id=1, version=o.version,
             etr=at("18:00"), source=EtrSource.CREW, confidence=EtrConfidence.LOW,
         )  # fmt: skip
@@ -157,7 +157,7 @@ def test_etr_changes_are_journaled_and_moves_counted() -> None:
 def test_system_etr_uses_the_assigned_crews() -> None:
     store = with_outage("CREW-1")
     assign(store, "CREW-1")
-    estimate = dispatch.system_etr(
+    estimate = crew_services.system_etr(
         store, VIEWER, clock_at("14:10"), outage_id=1, cause_category="vegetation",
         settings=VN.etr,
     )  # fmt: skip
@@ -212,7 +212,7 @@ def test_a_breach_reason_goes_to_the_journal() -> None:
 def test_switching_after_crews_report_keeps_working() -> None:
     store = with_outage("CREW-1")
     assign(store, "CREW-1")
-    operations.operate_device(
+    outage_services.operate_device(
         store, DISPATCHER, clock_at("15:00"), outage_id=1,
         version=store.outages.rows[1].version, device_id="REC-1",
         action=SwitchAction.CLOSE, occurred_at=at("15:00"),

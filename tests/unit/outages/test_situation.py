@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ops.demo import generate_demo_district
-from ops.network.situation import SupplyState, assess
 from ops.network.tracing import Topology
 from ops.outages.records import OutageKind
+from ops.outages.situation import SupplyState, assess
 from tests.unit.builders import an_outage, tiny_network, with_switch_open
 
 NOW = datetime(2026, 11, 20, 3, 30, tzinfo=UTC)

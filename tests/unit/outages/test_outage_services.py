@@ -13,7 +13,7 @@ import pytest
 
 from ops.access.roles import Role
 from ops.errors import InvalidOperation, InvalidTransition, NotFound, PermissionDenied, StaleEdit
-from ops.outages import services as operations
+from ops.outages import services as outage_services
 from ops.outages.records import OutageStatus
 from ops.outages.switching import LedgerCache
 from ops.planned.records import SwitchAction
@@ -27,7 +27,7 @@ VIEWER = a_user(Role.VIEWER, "xem")
 
 
 def trip(store: MemoryStore, device: str, hhmm: str, entered: str | None = None) -> int:
-    changes = operations.record_trip(
+    changes = outage_services.record_trip(
         store, DISPATCHER, clock_at(entered or hhmm), device_id=device, occurred_at=at(hhmm)
     )
     assert changes.created_outage is not None
@@ -36,7 +36,7 @@ def trip(store: MemoryStore, device: str, hhmm: str, entered: str | None = None)
 
 def step(store: MemoryStore, outage_id: int, device: str, action: SwitchAction, hhmm: str,
          entered: str | None = None) -> Changes:  # fmt: skip
-    return operations.operate_device(
+    return outage_services.operate_device(
         store, DISPATCHER, clock_at(entered or hhmm), outage_id=outage_id,
         version=store.outages.rows[outage_id].version, device_id=device, action=action,
         occurred_at=at(hhmm),
@@ -45,7 +45,7 @@ def step(store: MemoryStore, outage_id: int, device: str, action: SwitchAction, 
 
 def test_recording_a_trip_creates_a_confirmed_outage_from_tracing() -> None:
     store = a_store()
-    changes = operations.record_trip(
+    changes = outage_services.record_trip(
         store, DISPATCHER, clock_at("14:05"), device_id="REC-1", occurred_at=at("14:02"),
         cause="vegetation",
     )  # fmt: skip
@@ -115,7 +115,7 @@ def test_a_late_field_report_is_put_where_it_happened() -> None:
 
 def test_prediction_by_a_call_taker_then_confirmation() -> None:
     store = a_store()
-    changes = operations.record_prediction(
+    changes = outage_services.record_prediction(
         store, CALL_TAKER, clock_at("09:05"), element_id="FU-1", occurred_at=at("09:00")
     )
     o = store.outages.rows[changes.created_outage or 0]
@@ -126,8 +126,8 @@ def test_prediction_by_a_call_taker_then_confirmation() -> None:
     with pytest.raises(InvalidTransition, match="confirm outage"):
         step(store, o.outage_id, "FU-1", SwitchAction.OPEN, "09:00", entered="09:10")
     with pytest.raises(PermissionDenied):
-        operations.confirm(store, CALL_TAKER, clock_at("09:10"), outage_id=1, version=1)
-    operations.confirm(store, DISPATCHER, clock_at("09:10"), outage_id=1, version=1)
+        outage_services.confirm(store, CALL_TAKER, clock_at("09:10"), outage_id=1, version=1)
+    outage_services.confirm(store, DISPATCHER, clock_at("09:10"), outage_id=1, version=1)
     assert store.outages.rows[1].status is OutageStatus.CONFIRMED
     step(store, 1, "FU-1", SwitchAction.OPEN, "09:00", entered="09:12")
     assert store.outages.rows[1].customers_out == 4
@@ -135,7 +135,7 @@ def test_prediction_by_a_call_taker_then_confirmation() -> None:
 
 def test_unknown_element_for_a_prediction() -> None:
     with pytest.raises(NotFound, match="no network element X-9"):
-        operations.record_prediction(
+        outage_services.record_prediction(
             a_store(), CALL_TAKER, clock_at("09:05"), element_id="X-9", occurred_at=at("09:00")
         )
 
@@ -143,12 +143,14 @@ def test_unknown_element_for_a_prediction() -> None:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda s, u, c: operations.record_trip(s, u, c, device_id="REC-1", occurred_at=at("14:00")),
-        lambda s, u, c: operations.record_prediction(
+        lambda s, u, c: outage_services.record_trip(
+            s, u, c, device_id="REC-1", occurred_at=at("14:00")
+        ),
+        lambda s, u, c: outage_services.record_prediction(
             s, u, c, element_id="REC-1", occurred_at=at("14:00")
         ),
-        lambda s, u, c: operations.confirm(s, u, c, outage_id=1, version=1),
-        lambda s, u, c: operations.operate_device(
+        lambda s, u, c: outage_services.confirm(s, u, c, outage_id=1, version=1),
+        lambda s, u, c: outage_services.operate_device(
             s,
             u,
             c,
@@ -158,8 +160,8 @@ def test_unknown_element_for_a_prediction() -> None:
             action=SwitchAction.CLOSE,
             occurred_at=at("14:00"),
         ),
-        lambda s, u, c: operations.close(s, u, c, outage_id=1, version=1, cause="x"),
-        lambda s, u, c: operations.cancel(s, u, c, outage_id=1, version=1, reason="x"),
+        lambda s, u, c: outage_services.close(s, u, c, outage_id=1, version=1, cause="x"),
+        lambda s, u, c: outage_services.cancel(s, u, c, outage_id=1, version=1, reason="x"),
     ],
 )
 def test_a_viewer_is_refused_by_every_service(call) -> None:  # type: ignore[no-untyped-def]
@@ -178,12 +180,12 @@ def test_a_viewer_is_refused_by_every_service(call) -> None:  # type: ignore[no-
 def test_a_call_taker_cannot_operate_devices() -> None:
     store = a_store()
     with pytest.raises(PermissionDenied, match="operate device"):
-        operations.record_trip(
+        outage_services.record_trip(
             store, CALL_TAKER, clock_at("14:05"), device_id="REC-1", occurred_at=at("14:00")
         )
     trip(store, "REC-1", "14:00")
     with pytest.raises(PermissionDenied, match="operate device"):
-        operations.operate_device(
+        outage_services.operate_device(
             store, CALL_TAKER, clock_at("14:30"), outage_id=1, version=1, device_id="REC-1",
             action=SwitchAction.CLOSE, occurred_at=at("14:30"),
         )  # fmt: skip
@@ -195,7 +197,7 @@ def test_a_stale_edit_is_refused_and_changes_nothing() -> None:
     seen = store.outages.rows[recloser].version
     step(store, recloser, "FU-1", SwitchAction.OPEN, "14:10")  # another workstation
     with pytest.raises(StaleEdit, match="changed by someone else") as refused:
-        operations.operate_device(
+        outage_services.operate_device(
             store, DISPATCHER, clock_at("14:20"), outage_id=recloser, version=seen,
             device_id="REC-1", action=SwitchAction.CLOSE, occurred_at=at("14:20"),
         )  # fmt: skip
@@ -223,16 +225,20 @@ def test_closing_needs_restoration_a_cause_and_no_crews() -> None:
     recloser = trip(store, "REC-1", "14:00")
     clock = clock_at("16:00")
     with pytest.raises(InvalidTransition, match="confirmed cannot become closed"):
-        operations.close(store, DISPATCHER, clock, outage_id=recloser, version=2, cause="x")
+        outage_services.close(store, DISPATCHER, clock, outage_id=recloser, version=2, cause="x")
     step(store, recloser, "REC-1", SwitchAction.CLOSE, "15:00")
     version = store.outages.rows[recloser].version
     with pytest.raises(InvalidTransition, match="only with its cause"):
-        operations.close(store, DISPATCHER, clock, outage_id=recloser, version=version, cause=" ")
+        outage_services.close(
+            store, DISPATCHER, clock, outage_id=recloser, version=version, cause=" "
+        )
     store.outages.rows[recloser] = replace(store.outages.rows[recloser], crew_ids=("CREW-1",))
     with pytest.raises(InvalidOperation, match="release the crews"):
-        operations.close(store, DISPATCHER, clock, outage_id=recloser, version=version, cause="x")
+        outage_services.close(
+            store, DISPATCHER, clock, outage_id=recloser, version=version, cause="x"
+        )
     store.outages.rows[recloser] = replace(store.outages.rows[recloser], crew_ids=())
-    changes = operations.close(
+    changes = outage_services.close(
         store, DISPATCHER, clock, outage_id=recloser, version=version, cause=" vegetation "
     )
     o = store.outages.rows[recloser]
@@ -245,7 +251,7 @@ def test_closing_needs_restoration_a_cause_and_no_crews() -> None:
 def test_cancelling_a_false_trip_closes_its_device_in_the_model() -> None:
     store = a_store()
     recloser = trip(store, "REC-1", "14:00")
-    changes = operations.cancel(
+    changes = outage_services.cancel(
         store, DISPATCHER, clock_at("14:03"), outage_id=recloser, version=2,
         reason="SCADA false indication",
     )  # fmt: skip
@@ -258,12 +264,14 @@ def test_cancelling_a_false_trip_closes_its_device_in_the_model() -> None:
 
 def test_cancelling_a_prediction() -> None:
     store = a_store()
-    operations.record_prediction(
+    outage_services.record_prediction(
         store, CALL_TAKER, clock_at("09:05"), element_id="FU-1", occurred_at=at("09:00")
     )
     with pytest.raises(InvalidTransition, match="needs a reason"):
-        operations.cancel(store, DISPATCHER, clock_at("09:20"), outage_id=1, version=1, reason="")
-    operations.cancel(
+        outage_services.cancel(
+            store, DISPATCHER, clock_at("09:20"), outage_id=1, version=1, reason=""
+        )
+    outage_services.cancel(
         store, DISPATCHER, clock_at("09:20"), outage_id=1, version=1, reason="caller's own fuse"
     )
     assert store.outages.rows[1].status is OutageStatus.CANCELLED
@@ -274,14 +282,14 @@ def _scenario(ledgers: LedgerCache | None) -> MemoryStore:
     clock = clock_at
 
     def trip_(device: str, hhmm: str, entered: str | None = None) -> int:
-        changes = operations.record_trip(
+        changes = outage_services.record_trip(
             store, DISPATCHER, clock(entered or hhmm), device_id=device, occurred_at=at(hhmm),
             ledgers=ledgers,
         )  # fmt: skip
         return changes.created_outage or 0
 
     def step_(outage_id: int, device: str, action: SwitchAction, hhmm: str) -> None:
-        operations.operate_device(
+        outage_services.operate_device(
             store, DISPATCHER, clock(hhmm), outage_id=outage_id,
             version=store.outages.rows[outage_id].version, device_id=device, action=action,
             occurred_at=at(hhmm), ledgers=ledgers,
@@ -313,17 +321,17 @@ def test_a_kept_ledger_gives_the_same_answers_as_a_replay() -> None:
 def test_a_kept_ledger_heals_after_a_rolled_back_action() -> None:
     ledgers = LedgerCache()
     store = a_store()
-    operations.record_trip(
+    outage_services.record_trip(
         store, DISPATCHER, clock_at("14:00"), device_id="REC-1", occurred_at=at("14:00"),
         ledgers=ledgers,
     )  # fmt: skip
     before = copy.deepcopy(store)
-    operations.operate_device(
+    outage_services.operate_device(
         store, DISPATCHER, clock_at("14:10"), outage_id=1, version=2, device_id="FU-1",
         action=SwitchAction.OPEN, occurred_at=at("14:10"), ledgers=ledgers,
     )  # fmt: skip
     store = before  # the unit of work was rolled back; the cache has seen the step
-    operations.operate_device(
+    outage_services.operate_device(
         store, DISPATCHER, clock_at("14:20"), outage_id=1, version=2, device_id="REC-1",
         action=SwitchAction.CLOSE, occurred_at=at("14:20"), ledgers=ledgers,
     )  # fmt: skip
