@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ops.clock import Clock, SystemClock, format_local
-from ops.delivery._files import safe_name, write_atomically
+from ops.files import safe_name, write_atomically
 from ops.notices.messages import OutgoingMessage
 from ops.notices.outbox import DeliveryResult
 from ops.notices.recipients import ChannelKind

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ops.delivery._files import safe_name, write_atomically
+from ops.files import safe_name, write_atomically
 from ops.notices.letter import letter_html
 from ops.notices.messages import OutgoingMessage
 from ops.notices.outbox import DeliveryResult

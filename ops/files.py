@@ -1,4 +1,5 @@
-"""Writing a file so that a reader, or a crash, never sees half of it."""
+"""Writing a file so that a reader, or a crash, never sees half of it: the one way the program
+writes a file it hands to someone (exports, reports, settings, letters)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def write_text_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """`write_atomically` for text."""
+    write_atomically(path, text.encode(encoding))
 
 
 def safe_name(text: str) -> str:
