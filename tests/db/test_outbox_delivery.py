@@ -49,7 +49,7 @@ class Office:
     sink: MailSink
     port: int
 
-    def dispatcher(self, claimer: str = "A") -> NoticeSender:
+    def sender(self, claimer: str = "A") -> NoticeSender:
         settings = SmtpSettings(sender="thongbao@dlcaolanh.example", host="127.0.0.1",
                                 port=self.port, local_hostname="test.local")  # fmt: skip
         return NoticeSender(
@@ -60,7 +60,7 @@ class Office:
 
     def send(self, at: datetime) -> int:
         self.clock.set(at)
-        dispatcher = self.action_runner()
+        dispatcher = self.sender()
         try:
             return dispatcher.dispatch_due().sent
         finally:
@@ -231,7 +231,7 @@ def test_a_stop_request_finishes_the_message_in_hand_and_gives_the_rest_back(
 ) -> None:
     draft(office, local(7, 7))
     approve(office)
-    dispatcher = office.action_runner()
+    dispatcher = office.sender()
     original = office.sink.handle_DATA
 
     async def stop_at_fifth(server, session, envelope):  # type: ignore[no-untyped-def]
