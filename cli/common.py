@@ -81,6 +81,8 @@ def report(exc: Exception) -> int:
 
 
 def open_database(url: str, *, is_default: bool, create_demo: bool) -> Database:
+    """`url` opened and upgraded, or a refusal; the demo district on the default file's first
+    start when `create_demo` (the window and export-map)."""
     from db import Database, DatabaseError
     from db.migrate import SchemaTooNewError
 
