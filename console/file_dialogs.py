@@ -33,10 +33,10 @@ class NamesOnlyIconProvider(QAbstractFileIconProvider):
         super().__init__()
         self.setOptions(QAbstractFileIconProvider.Option.DontUseCustomDirectoryIcons)
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
         if isinstance(what, QFileInfo):
             what = _Type.Folder if what.isDir() else _Type.File
-        return super().icon(what)  # type: ignore[arg-type]
+        return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
@@ -68,11 +68,11 @@ def is_data_folder(folder: Path) -> bool:
 def start_folder() -> Path:
     """Where a file dialog opens: the remembered reports folder, else Documents, else home;
     never a data folder."""
-    remembered = QSettings().value(REPORTS_FOLDER_KEY, "")
+    remembered = str(QSettings().value(REPORTS_FOLDER_KEY, "") or "")
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     for candidate in (remembered, documents, str(Path.home())):
-        if candidate and Path(str(candidate)).is_dir() and not is_data_folder(Path(candidate)):
-            return Path(str(candidate))
+        if candidate and Path(candidate).is_dir() and not is_data_folder(Path(candidate)):
+            return Path(candidate)
     fallback = Path.home() / "outage-console-reports"
     fallback.mkdir(parents=True, exist_ok=True)
     return fallback
