@@ -33,6 +33,7 @@ from db.actions import (
 )
 from db.live import ChangeListener, ListenerLostError, Notice, is_connection_error
 from db.store import SqlStore
+from db.wal_guard import WalLostError
 from ops.access.roles import User
 from ops.clock import Clock
 from ops.errors import DomainError, StaleEdit
@@ -65,6 +66,7 @@ class ActionRunner(QObject):
     connection_lost = Signal(str)  # reason; reconnecting automatically
     connection_restored = Signal()
     saved_after_all = Signal(str)  # an action cut off during COMMIT turned out to be saved
+    database_lost = Signal(str)  # nothing more can be saved by this process: restart it
 
     def __init__(
         self,
@@ -84,6 +86,7 @@ class ActionRunner(QObject):
         self._seq: int | None = None
         self._busy = False  # a poll or a reconnection is on the runner
         self._stopped = False
+        self._database_lost = False
         self._attempt = 0
         self._next_attempt = 0.0
         self._in_doubt: list[OutcomeUnknownError] = []
@@ -157,7 +160,9 @@ class ActionRunner(QObject):
         self._busy = False
         if self._stopped:
             return
-        if is_connection_error(exc):
+        if isinstance(exc, WalLostError):
+            self._set_database_lost(exc)
+        elif is_connection_error(exc):
             self._set_lost(exc)  # reconnection (with back-off) starts following
         else:
             log.warning("could not start following the change log: %s", exc)
@@ -224,6 +229,8 @@ class ActionRunner(QObject):
             self._drop_listener()
             self.start_polling()
             self.everything_changed.emit()
+        elif isinstance(exc, WalLostError):
+            self._set_database_lost(exc)
         elif is_connection_error(exc):
             self._set_lost(exc)
         else:
@@ -239,6 +246,13 @@ class ActionRunner(QObject):
             self._next_attempt = time.monotonic() + BACKOFF_S[0]
             log.warning("database connection lost: %s", exc)
             self.connection_lost.emit(short_reason(exc))
+
+    def _set_database_lost(self, exc: WalLostError) -> None:
+        """The SQLite log was taken from under this process: stop, say so once, for good."""
+        if not self._database_lost:
+            self._database_lost = True
+            self.stop()
+            self.database_lost.emit(str(exc))
 
     def _reconnect(self) -> None:
         self._busy = True
@@ -306,6 +320,11 @@ class ActionRunner(QObject):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, DomainError):
             self.refused.emit(refusal_text(str(exc)), isinstance(exc, StaleEdit))
+        elif isinstance(exc, WalLostError):
+            self._set_database_lost(exc)
+            self.refused.emit(
+                self.tr("Not done: nothing can be saved any more, restart the console."), False
+            )
         elif isinstance(exc, OutcomeUnknownError):
             self._in_doubt.append(exc)
             self._set_lost(exc)

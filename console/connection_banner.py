@@ -30,6 +30,19 @@ class ConnectionBanner(QLabel):
         )
         self.show()
 
+    def show_database_lost(self, detail: str) -> None:
+        """For good: this console can save nothing more (its SQLite log was removed)."""
+        self.setText(
+            self.tr("STOP: this console can save nothing more. Restart it. %1").replace(
+                "%1", detail
+            )
+        )
+        self.setProperty("database_lost", True)
+        self.show()
+
     def show_restored(self) -> None:
+        if self.property("database_lost"):
+            return  # a reconnection does not undo it
+
         self.hide()
         self.clear()

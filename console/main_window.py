@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.action_runner.refused.connect(self.board_actions.on_refused)
         self.action_runner.connection_lost.connect(self.connection_banner.show_lost)
         self.action_runner.connection_restored.connect(self.connection_banner.show_restored)
+        self.action_runner.database_lost.connect(self.connection_banner.show_database_lost)
         self.action_runner.saved_after_all.connect(self.status.show_message)
         self.status.user.setText(f"{user.username} · {user.display_name}")
         if hasattr(self, "menus"):

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from console import file_dialogs
 from console.crews.position_dialog import set_position_of_selected
 from console.outages.action_dialogs import CrewChooser, TripDialog
 from console.reports.dialogs import ReportActions
@@ -152,7 +153,7 @@ class MainMenus(QObject):
     def _export_map(self) -> None:
         if self._w.board is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.get_save_file_name(
             self._w, self.tr("Export map"), "ban-do-su-co.html", self.tr("Web page (*.html)")
         )
         if not path:

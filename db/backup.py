@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from db.migrate import HEAD
+from db.wal_guard import SIDECARS
 
 
 class BackupError(RuntimeError):
@@ -37,8 +38,10 @@ def backup(url: str, target: Path) -> Path:
     if not source_path.exists():
         raise BackupError(f"there is no database at {source_path}")
     target = target.expanduser().resolve()
-    if target == source_path.resolve():
-        raise BackupError("the backup file cannot be the database itself")
+    if _is_the_database(target, source_path):
+        raise BackupError(
+            "the backup file cannot be the database itself or a file SQLite keeps beside it"
+        )
     partial = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +66,8 @@ def restore(url: str, backup_file: Path) -> Path:
     backup_file = backup_file.expanduser()
     if not backup_file.is_file():
         raise BackupError(f"there is no backup file at {backup_file}")
+    if _is_the_database(backup_file.resolve(), live):
+        raise BackupError("the backup file cannot be the database itself")
     _check(backup_file)
     kept: Path | None = None
     try:
@@ -77,6 +82,14 @@ def restore(url: str, backup_file: Path) -> Path:
         where = f"; the previous content is in {kept}" if kept else ""
         raise BackupError(f"restore into {live} failed: {exc}{where}") from exc
     return kept or live
+
+
+def _is_the_database(path: Path, database: Path) -> bool:
+    # Replacing the -wal or -shm of a database in use loses what its users write next.
+    live = database.resolve()
+    return path == live or (
+        path.parent == live.parent and path.name in {live.name + s for s in SIDECARS}
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from db.wal_guard import WalGuard
 
 
 def sqlite_url(path: Path) -> str:
@@ -29,6 +32,8 @@ def make_engine(url: str | URL) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_on_connect)
+        if database and database != ":memory:" and not parsed.query.get("mode"):
+            _guard_wal(engine, Path(database).expanduser())
         return engine
     # PostgreSQL: test a pooled connection before use, so a restarted server is survived;
     # give up connecting after a few seconds and notice a silently cut network (keepalives),
@@ -47,6 +52,24 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
     finally:
         cursor.close()
+
+
+_wal_guards: WeakKeyDictionary[Engine, WalGuard] = WeakKeyDictionary()
+
+
+def _guard_wal(engine: Engine, path: Path) -> None:
+    """Refuse to go on once the file's -wal is no longer the one this process writes into."""
+    guard = _wal_guards[engine] = WalGuard(path)
+    event.listen(engine, "connect", guard.connected)  # after _sqlite_on_connect: WAL is on
+    event.listen(engine, "close", guard.closed)
+    event.listen(engine, "close_detached", guard.closed)
+    event.listen(engine, "begin", guard.before_transaction)
+    event.listen(engine, "commit", guard.before_commit)
+
+
+def wal_guard(engine: Engine) -> WalGuard | None:
+    """The guard of a SQLite file engine made by `make_engine` (None otherwise)."""
+    return _wal_guards.get(engine)
 
 
 def describe(url: str | URL) -> str:

@@ -111,8 +111,11 @@ class PositionFeed(QObject):
 
         def work() -> _Read:
             from db.actions import run_action
+            from db.wal_guard import is_database_file
             from ops.crews.positions import positions_from_file, record_positions
 
+            if is_database_file(path):  # reading it outside SQLite would drop SQLite's locks
+                raise DomainError(f"{path.name} is the console's database, not a position file")
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             if digest == recorded:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import file_dialogs
 from console.language.refusals import refusal_text
 from console.notices.models import failure_model, notice_model, plan_model
 from console.tasks import TaskRunner
@@ -398,7 +398,7 @@ class FinishPlanDialog:
 class LetterPathDialog:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = file_dialogs.get_save_file_name(
             parent,
             translate("NoticesPanel", "Save the letter as PDF"),
             suggested,

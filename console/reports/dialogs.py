@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMenuBar,
     QMessageBox,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import file_dialogs
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
 from ops.settings import load_settings
@@ -205,7 +205,7 @@ class SaveAs:
     @classmethod
     def ask(cls, parent: QWidget, name: str, output: str) -> Path | None:
         pattern = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)"}[output]
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.get_save_file_name(
             parent,
             translate("ReportDialogs", "Save report"),
             f"{name}.{output}",

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>ActionDispatcher</name>
+    <name>ActionRunner</name>
     <message>
         <source>The action cut off by the connection loss was saved after all.</source>
         <translation>Thao tác bị gián đoạn do mất kết nối đã được lưu.</translation>
@@ -10,6 +10,10 @@
     <message>
         <source>Not done: the action cut off by the connection loss was not saved. Please do it again.</source>
         <translation>Chưa thực hiện: thao tác bị gián đoạn do mất kết nối chưa được lưu. Vui lòng thực hiện lại.</translation>
+    </message>
+    <message>
+        <source>Not done: nothing can be saved any more, restart the console.</source>
+        <translation>Chưa thực hiện: không thể lưu thêm gì nữa, hãy khởi động lại chương trình.</translation>
     </message>
     <message>
         <source>The connection was lost while the action was being saved; whether it was saved is checked as soon as the connection is back.</source>
@@ -110,6 +114,10 @@
     <message>
         <source>No connection to the database: %1. Reconnecting automatically; actions cannot be saved until the connection is back.</source>
         <translation>Mất kết nối cơ sở dữ liệu: %1. Đang tự động kết nối lại; chưa thể lưu thao tác cho đến khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <source>STOP: this console can save nothing more. Restart it. %1</source>
+        <translation>DỪNG LẠI: chương trình này không thể lưu thêm gì nữa. Hãy khởi động lại. %1</translation>
     </message>
 </context>
 <context>
@@ -224,6 +232,21 @@
     <message>
         <source>Use the system estimate: %1 (travel %2, repair %3)</source>
         <translation>Dùng ước tính của hệ thống: %1 (di chuyển %2, sửa chữa %3)</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
+    </message>
+    <message>
+        <source>%1 is the console&apos;s database: choose another name.</source>
+        <translation>%1 là cơ sở dữ liệu của chương trình: hãy chọn tên khác.</translation>
     </message>
 </context>
 <context>
