@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from ops.crews.shifts import ShiftPattern
+from ops.files import write_text_atomically
 
 if TYPE_CHECKING:
     from ops.delivery.config import NoticeSettings
@@ -131,11 +132,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         and getattr(settings, f.name) is not None
         and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
     # A JSON string is a valid TOML basic string for everything a setting can hold.
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomically(path, "\n".join(lines) + "\n")
     return path
 
 
