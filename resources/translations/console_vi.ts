@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>ActionDispatcher</name>
+    <name>ActionRunner</name>
     <message>
         <source>The action cut off by the connection loss was saved after all.</source>
         <translation>Thao tác bị gián đoạn do mất kết nối đã được lưu.</translation>
@@ -229,112 +229,8 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Predicted</source>
-        <translation>Dự báo</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Đã xác nhận</translation>
-    </message>
-    <message>
-        <source>Partially restored</source>
-        <translation>Khôi phục một phần</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Đã khôi phục</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Đã đóng</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Đã hủy</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>Sự cố</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Kế hoạch</translation>
-    </message>
-    <message>
-        <source>Awaiting assignment</source>
-        <translation>Chờ phân công</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>Đã phân công</translation>
-    </message>
-    <message>
-        <source>En route</source>
-        <translation>Đang di chuyển</translation>
-    </message>
-    <message>
-        <source>On site</source>
-        <translation>Đã đến hiện trường</translation>
-    </message>
-    <message>
-        <source>Field work complete</source>
-        <translation>Hoàn thành hiện trường</translation>
-    </message>
-    <message>
-        <source>Line repair</source>
-        <translation>Sửa chữa đường dây</translation>
-    </message>
-    <message>
-        <source>Cable</source>
-        <translation>Cáp ngầm</translation>
-    </message>
-    <message>
-        <source>Inspection</source>
-        <translation>Kiểm tra</translation>
-    </message>
-    <message>
-        <source>Substation</source>
-        <translation>Trạm biến áp</translation>
-    </message>
-    <message>
-        <source>system estimate</source>
-        <translation>hệ thống ước tính</translation>
-    </message>
-    <message>
-        <source>crew assessment</source>
-        <translation>đội công tác đánh giá</translation>
-    </message>
-    <message>
-        <source>dispatcher</source>
-        <translation>điều độ viên</translation>
-    </message>
-    <message>
         <source>%1 h %2 min</source>
         <translation>%1 giờ %2 phút</translation>
-    </message>
-    <message>
-        <source>Inform customers</source>
-        <translation>Thông báo khách hàng</translation>
-    </message>
-    <message>
-        <source>Restoration</source>
-        <translation>Khôi phục cấp điện</translation>
-    </message>
-    <message>
-        <source>Planned-work notice</source>
-        <translation>Thông báo ngừng điện kế hoạch</translation>
-    </message>
-    <message>
-        <source>legal limit</source>
-        <translation>thời hạn theo luật</translation>
-    </message>
-    <message>
-        <source>company target</source>
-        <translation>chỉ tiêu của công ty</translation>
-    </message>
-    <message>
-        <source>unconfirmed rule</source>
-        <translation>quy định chưa xác nhận</translation>
     </message>
     <message>
         <source>met</source>
@@ -549,73 +445,6 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>That outage no longer exists.</source>
         <translation>Sự cố này không còn tồn tại.</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeLabels</name>
-    <message>
-        <source>Draft</source>
-        <translation>Dự thảo</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã duyệt</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Đang thực hiện</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Đã hoàn thành</translation>
-    </message>
-    <message>
-        <source>Postponed</source>
-        <translation>Đã dời lịch</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Đã hủy</translation>
-    </message>
-    <message>
-        <source>First notice</source>
-        <translation>Thông báo lần đầu</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Nhắc lịch</translation>
-    </message>
-    <message>
-        <source>Postponement</source>
-        <translation>Dời lịch</translation>
-    </message>
-    <message>
-        <source>Cancellation</source>
-        <translation>Hủy lịch</translation>
-    </message>
-    <message>
-        <source>Work finished</source>
-        <translation>Đã hoàn thành công việc</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Chờ gửi</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>Bulk sender (CSV)</source>
-        <translation>Gửi hàng loạt (CSV)</translation>
     </message>
 </context>
 <context>
