@@ -48,8 +48,10 @@ def test_every_unknown_key_is_listed_not_only_the_first(tmp_path: Path) -> None:
 
 
 def test_every_configuration_error_is_a_config_error() -> None:
+    from maps.interchange.mapping import MappingError
+
     errors = (SettingsError, SmtpSettingsError, NoticeSettingsError, PolicyError, BlackoutError)
-    for error in errors:
+    for error in (*errors, MappingError):
         assert issubclass(error, ConfigError) and issubclass(error, ValueError)
 
 
