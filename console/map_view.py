@@ -24,6 +24,8 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from ops.files import write_text_atomically
+
 log = logging.getLogger(__name__)
 
 _LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about"}
@@ -105,7 +107,7 @@ class MapView(QWebEngineView):
         self._ready = False
         path = self._dir / "map.html"
         # A file URL, not setHtml: setHtml silently fails above ~2 MB.
-        path.write_text(html, encoding="utf-8")
+        write_text_atomically(path, html)
         self.load(QUrl.fromLocalFile(str(path)))
 
     def call(self, function: str, *args: Any) -> None:

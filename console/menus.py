@@ -17,6 +17,7 @@ from console.outages.action_dialogs import CrewChooser, TripDialog
 from console.reports.dialogs import ReportActions
 from ops import __version__
 from ops.crews.records import CrewStatus
+from ops.files import write_text_atomically
 from ops.settings import SettingsError, load_settings, save_settings
 
 if TYPE_CHECKING:
@@ -172,9 +173,7 @@ class MainMenus(QObject):
                 center=board.site.center,
                 bridge=False,
             )
-            partial = target.with_name(target.name + ".part")
-            partial.write_text(html, encoding="utf-8")
-            partial.replace(target)
+            write_text_atomically(target, html)
             return target
 
         self._w.runner.run(

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from db.migrate import HEAD
 from db.wal_guard import SIDECARS
+from ops.files import replace_durably
 
 
 class BackupError(RuntimeError):
@@ -49,7 +50,7 @@ def backup(url: str, target: Path) -> Path:
         with _connect(source_path) as source, _connect(partial) as copy:
             source.backup(copy)  # pages copied under SQLite's locking: readers/writers wait briefly
         _check(partial)
-        partial.replace(target)
+        replace_durably(partial, target)  # synced, so a crash leaves the old or the new
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"backup to {target} failed: {exc}") from exc

@@ -1,4 +1,5 @@
-"""Every word the map page shows, in one place: Vietnamese for now, an English table can follow."""
+"""Every word the map page shows, in one place: Vietnamese for now; the names of the domain's
+values come from `ops.wording`, which has an English table too."""
 
 from __future__ import annotations
 
@@ -6,55 +7,22 @@ from ops.crews.records import CrewStatus, CrewType
 from ops.network.records import DeviceKind
 from ops.outages.records import OutageKind, OutageStatus
 from ops.outages.situation import SupplyState
+from ops.wording import labels_of
+
+LANGUAGE = "vi"
 
 DEMO_BANNER = "DỮ LIỆU DEMO"
 NONE = "—"  # shown where a value is not known (no ETR yet, no cause entered)
 CUSTOMERS_SHORT = "KH"  # "khách hàng", after a count on a map label
 
-OUTAGE_STATUS: dict[OutageStatus, str] = {
-    OutageStatus.PREDICTED: "Dự báo",
-    OutageStatus.CONFIRMED: "Đã xác nhận",
-    OutageStatus.PARTIALLY_RESTORED: "Khôi phục một phần",
-    OutageStatus.RESTORED: "Đã khôi phục",
-    OutageStatus.CLOSED: "Đã đóng",
-    OutageStatus.CANCELLED: "Đã hủy",
-}
-
-OUTAGE_KIND: dict[OutageKind, str] = {
-    OutageKind.UNPLANNED: "Sự cố",
-    OutageKind.PLANNED: "Cắt điện kế hoạch",
-}
-
-CREW_STATUS: dict[CrewStatus, str] = {
-    CrewStatus.AWAITING: "Chờ phân công",
-    CrewStatus.ASSIGNED: "Đã phân công",
-    CrewStatus.EN_ROUTE: "Đang di chuyển",
-    CrewStatus.ARRIVED: "Đã đến hiện trường",
-    CrewStatus.FIELD_COMPLETE: "Hoàn thành hiện trường",
-}
-
-CREW_TYPE: dict[CrewType, str] = {
-    CrewType.LINE: "Đường dây",
-    CrewType.CABLE: "Cáp ngầm",
-    CrewType.INSPECTION: "Kiểm tra",
-    CrewType.SUBSTATION: "Trạm",
-}
-
-# Keyed by the DeviceKind value: the page's JavaScript looks kinds up by that string.
-DEVICE_KIND: dict[str, str] = {
-    DeviceKind.BREAKER.value: "Máy cắt",
-    DeviceKind.RECLOSER.value: "Recloser",
-    DeviceKind.SECTIONALIZER.value: "Dao phân đoạn",
-    DeviceKind.LOAD_BREAK_SWITCH.value: "Dao cắt có tải (LBS)",
-    DeviceKind.DISCONNECTOR.value: "Dao cách ly",
-    DeviceKind.FUSE.value: "Cầu chì tự rơi",
-}
-
-SUPPLY_STATE: dict[str, str] = {
-    SupplyState.ENERGISED.value: "Có điện",
-    SupplyState.DARK.value: "Mất điện do sự cố",
-    SupplyState.PLANNED.value: "Cắt điện theo kế hoạch",
-}
+# The domain's values by their names in ops.wording: the map speaks Vietnamese.
+OUTAGE_STATUS: dict[OutageStatus, str] = labels_of(OutageStatus, LANGUAGE)
+OUTAGE_KIND: dict[OutageKind, str] = labels_of(OutageKind, LANGUAGE)
+CREW_STATUS: dict[CrewStatus, str] = labels_of(CrewStatus, LANGUAGE)
+CREW_TYPE: dict[CrewType, str] = labels_of(CrewType, LANGUAGE)
+# Keyed by the value: the page's JavaScript looks kinds and states up by that string.
+DEVICE_KIND: dict[str, str] = {k.value: v for k, v in labels_of(DeviceKind, LANGUAGE).items()}
+SUPPLY_STATE: dict[str, str] = {k.value: v for k, v in labels_of(SupplyState, LANGUAGE).items()}
 
 # Field names in tooltips, for outages and crews (rows computed in Python) and for the
 # network elements (rows composed by the page from these words).

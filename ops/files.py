@@ -1,10 +1,11 @@
 """Writing a file so that a reader, or a crash, never sees half of it: the one way the program
-writes a file it hands to someone (exports, reports, settings, letters)."""
+writes a file it hands to someone (exports, reports, settings, letters, backups)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -21,17 +22,52 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    _sync_folder(path.parent)
 
 
 def write_text_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
     """`write_atomically` for text."""
     write_atomically(path, text.encode(encoding))
+
+
+def write_through(path: Path, save: Callable[[Path], None], suffix: str = ".tmp") -> None:
+    """`write_atomically` for a writer that wants a file name of its own (a GeoPackage, a
+    SQLite copy): `save` writes a temporary file beside `path`, which then replaces `path`.
+
+    `suffix` ends the temporary name, for writers that choose the format by it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = partial_path(path, suffix)
+    tmp.unlink(missing_ok=True)
+    try:
+        save(tmp)
+        replace_durably(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def partial_path(path: Path, suffix: str = ".tmp") -> Path:
+    """The hidden name beside `path` a file is written under before it replaces `path`."""
+    return path.with_name(f".{path.name}.part{suffix}")
+
+
+def replace_durably(finished: Path, path: Path) -> None:
+    """Sync a finished file written by someone else (Qt, SQLite, GDAL) and rename it to `path`,
+    the rename itself synced too."""
+    with finished.open("rb+") as written:
+        os.fsync(written.fileno())
+    os.replace(finished, path)
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def safe_name(text: str) -> str:

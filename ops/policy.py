@@ -9,7 +9,6 @@ the key.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time, timedelta
@@ -18,12 +17,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ops.network.records import AreaClass
+from ops.toml_reader import ConfigError, load_toml
 
 BUILTIN_POLICIES = Path(__file__).resolve().parent.parent / "resources" / "policies"
 DEFAULT_PROFILE = "vn-default"
 
 
-class PolicyError(ValueError):
+class PolicyError(ConfigError):
     """A policy file the console cannot use; the message names the file and the key."""
 
 
@@ -170,10 +170,7 @@ def load_profile(profile_id: str, folders: Sequence[Path] = (BUILTIN_POLICIES,))
 
 def load_policy(path: Path) -> Policy:
     """Read and check one profile file."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PolicyError(f"{path}: cannot read the policy file ({exc})") from exc
+    raw = load_toml(path, PolicyError, "the policy file")
     from ops.policy_reader import read_policy  # the checks are long; kept in their own module
 
     return read_policy(path, raw)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time, timedelta
-from difflib import get_close_matches
-from enum import StrEnum
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,91 +21,12 @@ from ops.policy import (
     QuietHours,
     RestorationRule,
 )
+from ops.toml_reader import TomlTable
 
-E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 
-class _Table:
-    """One TOML table, read key by key; keys nobody asked for are reported as unknown."""
-
-    def __init__(self, path: Path, data: dict[str, Any], where: str) -> None:
-        self.path, self.data, self.where = path, data, where
-        self.seen: set[str] = set()
-
-    def fail(self, key: str, problem: str) -> PolicyError:
-        return PolicyError(f"{self.path}: {self.where}{key}: {problem}")
-
-    def get(self, key: str, kind: type[T], what: str, default: T | None = None) -> T:
-        self.seen.add(key)
-        if key not in self.data:
-            if default is None:
-                near = get_close_matches(key, [k for k in self.data if k not in self.seen], 1)
-                hint = f"; is {near[0]!r} a misspelling?" if near else ""
-                raise self.fail(key, f"missing (expected {what}){hint}")
-            return default
-        value = self.data[key]
-        # bool is an int in Python; a TOML `true` is never a number here.
-        if not isinstance(value, kind) or (isinstance(value, bool) and what == "a number"):
-            raise self.fail(key, f"expected {what}, found {value!r}")
-        return value
-
-    def number(self, key: str, *, low: float, high: float, default: float | None = None) -> float:
-        raw = self.get(key, (int, float), "a number", default)  # type: ignore[arg-type]
-        value = float(raw)
-        if not low <= value <= high:
-            raise self.fail(key, f"must be between {low:g} and {high:g}, found {value:g}")
-        return value
-
-    def text(self, key: str, default: str | None = None) -> str:
-        value = self.get(key, str, "text", default)
-        if not value.strip():
-            raise self.fail(key, "must not be empty")
-        return value
-
-    def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
-        value = self.get(key, str, "text", None if default is None else default.value)
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            raise self.fail(key, f"must be one of {allowed}, found {value!r}") from None
-
-    def hours(self, key: str, *, default: float | None = None) -> timedelta:
-        return timedelta(hours=self.number(key, low=0.0, high=24 * 365, default=default))
-
-    def clock(self, key: str) -> time:
-        value = self.text(key)
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            raise self.fail(key, f"expected a time like 21:00, found {value!r}") from None
-
-    def table(self, key: str, *, required: bool = True) -> _Table | None:
-        self.seen.add(key)
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, "missing (expected a table)")
-            return None
-        if not isinstance(value, dict):
-            raise self.fail(key, "expected a table")
-        return _Table(self.path, value, f"{self.where}{key}.")
-
-    def tables(self, key: str) -> list[_Table]:
-        self.seen.add(key)
-        value = self.data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(key, "expected a list of tables ([[...]])")
-        return [_Table(self.path, v, f"{self.where}{key}[{i}].") for i, v in enumerate(value)]
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.seen)
-        if unknown:
-            raise self.fail(unknown[0], "unknown key (misspelt?)")
-
-
-def _read(table: _Table | None, reader: Callable[[_Table], T]) -> T | None:
+def _read(table: TomlTable | None, reader: Callable[[TomlTable], T]) -> T | None:
     if table is None:
         return None
     result = reader(table)
@@ -115,16 +34,16 @@ def _read(table: _Table | None, reader: Callable[[_Table], T]) -> T | None:
     return result
 
 
-def _inform(t: _Table) -> InformRule:
+def _inform(t: TomlTable) -> InformRule:
     return InformRule(
         t.hours("within_hours"),
         t.choice("from", Anchor),
         t.choice("basis", Basis),
-        t.get("met_by_restoration", bool, "true or false", False),
+        t.flag("met_by_restoration", False),
     )
 
 
-def _restoration(t: _Table) -> RestorationRule:
+def _restoration(t: TomlTable) -> RestorationRule:
     area = t.text("area_class", "*")
     cause = t.text("cause", "*")
     if area != "*" and area not in {a.value for a in AreaClass}:
@@ -136,24 +55,23 @@ def _restoration(t: _Table) -> RestorationRule:
         t.hours("within_hours"),
         t.choice("from", Anchor),
         t.choice("basis", Basis),
-        t.get("normal_weather_only", bool, "true or false", False),
+        t.flag("normal_weather_only", False),
     )
 
 
-def _notice(t: _Table) -> PlannedNoticeRule:
-    days = t.number("min_days", low=0, high=365)
-    if days != int(days):
-        raise t.fail("min_days", "must be a whole number of days")
+def _notice(t: TomlTable) -> PlannedNoticeRule:
     return PlannedNoticeRule(
-        int(days), t.choice("counting", NoticeCounting), t.choice("basis", Basis)
+        t.whole("min_days", low=0, high=365),
+        t.choice("counting", NoticeCounting),
+        t.choice("basis", Basis),
     )
 
 
-def _quiet(t: _Table) -> QuietHours:
+def _quiet(t: TomlTable) -> QuietHours:
     return QuietHours(t.clock("start"), t.clock("end"))
 
 
-def _etr(t: _Table) -> EtrSettings:
+def _etr(t: TomlTable) -> EtrSettings:
     repair_table = t.table("repair_minutes")
     assert repair_table is not None
     repair: dict[str, timedelta] = {}
@@ -174,7 +92,7 @@ def _etr(t: _Table) -> EtrSettings:
 
 
 def read_policy(path: Path, raw: dict[str, Any]) -> Policy:
-    top = _Table(path, raw, "")
+    top = TomlTable(raw, path, PolicyError)
     zone = top.text("timezone")
     try:
         ZoneInfo(zone)
@@ -183,9 +101,7 @@ def read_policy(path: Path, raw: dict[str, Any]) -> Policy:
     reliability = top.table("reliability", required=False)
     excluded: list[str] = []
     if reliability is not None:
-        excluded = reliability.get("excluded_causes", list, "a list of cause names", [])
-        if not all(isinstance(c, str) for c in excluded):
-            raise reliability.fail("excluded_causes", "must list cause names as text")
+        excluded = reliability.texts("excluded_causes", "a list of cause names as text")
         reliability.done()
     etr = _read(top.table("etr"), _etr)
     assert etr is not None
@@ -208,7 +124,7 @@ def read_policy(path: Path, raw: dict[str, Any]) -> Policy:
     return policy
 
 
-def _restoration_checked(t: _Table) -> RestorationRule:
+def _restoration_checked(t: TomlTable) -> RestorationRule:
     rule = _restoration(t)
     t.done()
     return rule

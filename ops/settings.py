@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from ops.crews.shifts import ShiftPattern
+from ops.files import write_text_atomically
+from ops.toml_reader import ConfigError, TomlTable
 
 if TYPE_CHECKING:
     from ops.delivery.config import NoticeSettings
@@ -29,7 +30,7 @@ CONFIG_DIR_ENV = "OMS_CONFIG_DIR"
 LANGUAGES = ("vi", "en")
 
 
-class SettingsError(ValueError):
+class SettingsError(ConfigError):
     """The settings file says something the console cannot use."""
 
 
@@ -71,27 +72,24 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or config_dir() / "settings.toml"
     if not path.exists():
         return Settings()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
-    known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise SettingsError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; known: {sorted(known)}"
-        )
-    tables = {key: raw.pop(key) for key in _TABLES if key in raw}
-    for key, value in raw.items():
-        if not isinstance(value, str):
-            raise SettingsError(f"{path}: '{key}' must be text, not {type(value).__name__}")
+    top = TomlTable.of_file(path, SettingsError, "the settings", quoted=True)
+    raw: dict[str, Any] = {
+        f.name: top.text(f.name, empty=True)
+        for f in fields(Settings)
+        if f.name not in _TABLES and f.name in top
+    }
+    tables = {key: top.raw(key) for key in _TABLES if key in top}
+    top.done("setting")
     settings = Settings(**raw, **_read_tables(tables, path))
     if settings.language not in LANGUAGES:
-        raise SettingsError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
+        allowed = ", ".join(LANGUAGES)
+        raise SettingsError(
+            f"{path}: language must be one of {allowed}, found {settings.language!r}"
+        )
     try:
         ShiftPattern.parse(settings.shift_starts)
     except ValueError as exc:
-        raise SettingsError(f"{path}: shift_starts: {exc}") from exc
+        raise top.fail("shift_starts", str(exc)) from exc
     return settings
 
 
@@ -115,7 +113,7 @@ def _read_tables(tables: dict[str, Any], path: Path) -> dict[str, Any]:
             from ops.delivery.config import notice_settings
 
             out["notices"] = notice_settings(tables["notices"], f"{path} [notices]")
-    except ValueError as exc:
+    except ConfigError as exc:
         raise SettingsError(str(exc)) from exc
     return out
 
@@ -131,11 +129,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         and getattr(settings, f.name) is not None
         and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
     # A JSON string is a valid TOML basic string for everything a setting can hold.
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomically(path, "\n".join(lines) + "\n")
     return path
 
 

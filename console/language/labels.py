@@ -1,4 +1,5 @@
-"""Display names of domain values, translated (English source, Vietnamese by default)."""
+"""Display names of domain values in the interface language (the names themselves are in
+`ops.wording`, shared with the map and the reports), and the console's time phrases."""
 
 from __future__ import annotations
 
@@ -7,57 +8,32 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
+from console.language.translators import interface_language
 from ops.crews.records import CrewStatus, CrewType
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages.records import EtrSource, OutageKind, OutageStatus
 from ops.policy import Basis
+from ops.wording import label
 
 
 def outage_status(status: OutageStatus) -> str:
-    return {
-        OutageStatus.PREDICTED: QCoreApplication.translate("Labels", "Predicted"),
-        OutageStatus.CONFIRMED: QCoreApplication.translate("Labels", "Confirmed"),
-        OutageStatus.PARTIALLY_RESTORED: QCoreApplication.translate("Labels", "Partially restored"),
-        OutageStatus.RESTORED: QCoreApplication.translate("Labels", "Restored"),
-        OutageStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
-        OutageStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
-    }[status]
+    return label(status, interface_language())
 
 
 def outage_kind(kind: OutageKind) -> str:
-    return {
-        OutageKind.UNPLANNED: QCoreApplication.translate("Labels", "Fault"),
-        OutageKind.PLANNED: QCoreApplication.translate("Labels", "Planned"),
-    }[kind]
+    return label(kind, interface_language())
 
 
 def crew_status(status: CrewStatus) -> str:
-    return {
-        CrewStatus.AWAITING: QCoreApplication.translate("Labels", "Awaiting assignment"),
-        CrewStatus.ASSIGNED: QCoreApplication.translate("Labels", "Assigned"),
-        CrewStatus.EN_ROUTE: QCoreApplication.translate("Labels", "En route"),
-        CrewStatus.ARRIVED: QCoreApplication.translate("Labels", "On site"),
-        CrewStatus.FIELD_COMPLETE: QCoreApplication.translate("Labels", "Field work complete"),
-    }[status]
+    return label(status, interface_language())
 
 
 def crew_type(kind: CrewType) -> str:
-    return {
-        CrewType.LINE: QCoreApplication.translate("Labels", "Line repair"),
-        CrewType.CABLE: QCoreApplication.translate("Labels", "Cable"),
-        CrewType.INSPECTION: QCoreApplication.translate("Labels", "Inspection"),
-        CrewType.SUBSTATION: QCoreApplication.translate("Labels", "Substation"),
-    }[kind]
+    return label(kind, interface_language())
 
 
 def etr_source(source: EtrSource | None) -> str:
-    if source is None:
-        return ""
-    return {
-        EtrSource.SYSTEM: QCoreApplication.translate("Labels", "system estimate"),
-        EtrSource.CREW: QCoreApplication.translate("Labels", "crew assessment"),
-        EtrSource.DISPATCHER: QCoreApplication.translate("Labels", "dispatcher"),
-    }[source]
+    return "" if source is None else label(source, interface_language())
 
 
 def duration(span: timedelta) -> str:
@@ -85,19 +61,11 @@ def plain_tooltip(text: str) -> str:
 
 
 def deadline_kind(kind: DeadlineKind) -> str:
-    return {
-        DeadlineKind.INFORM_CUSTOMERS: QCoreApplication.translate("Labels", "Inform customers"),
-        DeadlineKind.RESTORE: QCoreApplication.translate("Labels", "Restoration"),
-        DeadlineKind.PLANNED_NOTICE: QCoreApplication.translate("Labels", "Planned-work notice"),
-    }[kind]
+    return label(kind, interface_language())
 
 
 def basis(value: Basis) -> str:
-    return {
-        Basis.LAW: QCoreApplication.translate("Labels", "legal limit"),
-        Basis.COMPANY_TARGET: QCoreApplication.translate("Labels", "company target"),
-        Basis.UNCONFIRMED: QCoreApplication.translate("Labels", "unconfirmed rule"),
-    }[value]
+    return label(value, interface_language())
 
 
 def deadline_cell(d: Deadline) -> str:

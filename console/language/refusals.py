@@ -2,88 +2,43 @@
 
 The services refuse in plain English (`ops.errors`), made from a small, fixed set of message
 shapes. Each shape has a Vietnamese rendering here; the values in it (statuses, roles,
-deadline kinds) are shown by their Vietnamese labels. A test walks every refusal the
-services and repositories can make and checks it has a rendering, so a new English message
-without one fails the build instead of reaching a Vietnamese screen.
+deadline kinds) are shown by their Vietnamese labels (`ops.wording.vi`). A test walks every
+refusal the services and repositories can make and checks it has a rendering, so a new English
+message without one fails the build instead of reaching a Vietnamese screen.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from enum import StrEnum
 
 from PySide6.QtCore import QLocale
 
-from console.language import labels
+from ops.access.roles import Permission, Role
 from ops.crews.records import CrewStatus
 from ops.outages.deadlines import DeadlineKind, DeadlineState
+from ops.outages.journal import EntryKind
 from ops.outages.records import OutageStatus
 from ops.planned.records import PlanStatus
+from ops.wording import label
 
-_ROLES = {
-    "dispatcher": "điều độ viên",
-    "shift_lead": "trưởng ca",
-    "call_taker": "tổng đài viên",
-    "viewer": "người xem",
-    "administrator": "quản trị viên",
-}
-_PERMISSIONS = {
-    "view": "xem",
-    "record outage": "ghi nhận sự cố",
-    "confirm outage": "xác nhận sự cố",
-    "operate device": "thao tác thiết bị",
-    "assign crew": "phân công đội",
-    "change etr": "thay đổi thời gian dự kiến có điện",
-    "add remark": "ghi chú",
-    "correct entry": "đính chính nhật ký",
-    "explain breach": "giải trình quá hạn",
-    "close outage": "đóng sự cố",
-    "cancel outage": "hủy sự cố",
-    "approve plan": "duyệt kế hoạch",
-    "manage users": "quản lý tài khoản",
-    "print reports": "in báo cáo",
-}
-_ENTRY_KINDS = {
-    "status_change": "đổi trạng thái",
-    "device_operation": "thao tác thiết bị",
-    "etr_change": "thời gian dự kiến",
-    "assignment": "phân công",
-    "remark": "ghi chú",
-    "correction": "đính chính",
-    "deadline_breach_reason": "giải trình quá hạn",
-}
-_DEADLINE_STATES = {
-    DeadlineState.ON_TRACK.value: "còn trong hạn",
-    DeadlineState.AT_RISK.value: "sắp quá hạn",
-    DeadlineState.BREACHED.value: "đã quá hạn",
-    DeadlineState.MET.value: "đã đạt",
-}
+
+def _vi(enum: type[StrEnum], value: str) -> str:
+    """The Vietnamese name of an enum value, lower case as inside a sentence."""
+    if value in enum._value2member_map_:
+        return label(enum(value), "vi").lower()
+    return value
 
 
 def _status(value: str) -> str:
     if value in OutageStatus._value2member_map_:
-        return labels.outage_status(OutageStatus(value)).lower()
-    if value in CrewStatus._value2member_map_:
-        return labels.crew_status(CrewStatus(value)).lower()
-    return value
+        return _vi(OutageStatus, value)
+    return _vi(CrewStatus, value)
 
 
 def _statuses(value: str) -> str:
     return ", ".join(_status(v.strip()) for v in value.split(",") if v.strip())
-
-
-def _plan_status(value: str) -> str:
-    from console.notices.models import plan_status  # the notices panel's own labels
-
-    if value in PlanStatus._value2member_map_:
-        return plan_status(PlanStatus(value)).lower()
-    return value
-
-
-def _deadline(value: str) -> str:
-    if value in DeadlineKind._value2member_map_:
-        return labels.deadline_kind(DeadlineKind(value)).lower()
-    return value
 
 
 _PLAN_PROBLEMS = (
@@ -103,18 +58,18 @@ def _problems(value: str) -> str:
 
 
 _VALUES: dict[str, Callable[[str], str]] = {
-    "plan_status": _plan_status,
+    "plan_status": lambda v: _vi(PlanStatus, v),
     "problems": _problems,
     "box": lambda v: v.replace("latitude", "vĩ độ").replace("longitude", "kinh độ"),
     "status": _status,
     "current": _status,
     "new": _status,
     "allowed": _statuses,
-    "role": lambda v: _ROLES.get(v, v),
-    "permission": lambda v: _PERMISSIONS.get(v, v),
-    "kind": lambda v: _ENTRY_KINDS.get(v, v),
-    "deadline": _deadline,
-    "state": lambda v: _DEADLINE_STATES.get(v, v),
+    "role": lambda v: _vi(Role, v),
+    "permission": lambda v: _vi(Permission, v.replace(" ", "_")),
+    "kind": lambda v: _vi(EntryKind, v),
+    "deadline": lambda v: _vi(DeadlineKind, v),
+    "state": lambda v: _vi(DeadlineState, v),
 }
 
 # English message shape (as the services make it) -> Vietnamese. {name} is any text.

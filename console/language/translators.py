@@ -12,6 +12,11 @@ log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
+def interface_language() -> str:
+    """The language the interface speaks: the one `install_translators` set up."""
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load our strings and Qt's own (dialog buttons…) for `language`; English needs none."""
     QLocale.setDefault(QLocale(language))

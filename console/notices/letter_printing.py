@@ -15,6 +15,7 @@ from PySide6.QtCore import QMarginsF, QObject, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage
 
+from ops.files import partial_path, replace_durably
 from ops.notices.letter import FormalLetter, letter_html
 
 # left, top, right, bottom in mm: the administrative-document margins (Decree 30/2020)
@@ -63,13 +64,23 @@ class LetterPrinter(QObject):
         if not ok:
             self._done(str(self._target), False)
             return
-        self._page.printToPdf(str(self._target), a4_layout())
+        # Chromium writes the PDF beside the target, which it replaces once complete.
+        self._page.printToPdf(str(partial_path(self._target, ".pdf")), a4_layout())
 
-    def _done(self, path: str, ok: bool) -> None:
+    def _done(self, _written: str, ok: bool) -> None:
         page, self._page = self._page, None
+        target, self._target = self._target, None
+        assert target is not None
+        partial = partial_path(target, ".pdf")
+        if ok:
+            try:
+                replace_durably(partial, target)
+            except OSError:
+                ok = False
+        partial.unlink(missing_ok=True)
         if self._html is not None:
             self._html.unlink(missing_ok=True)
             self._html = None
         if page is not None:
             page.deleteLater()
-        self.printed.emit(path, ok)
+        self.printed.emit(str(target), ok)

@@ -14,11 +14,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from console.language.translators import interface_language
 from ops.clock import format_local
 from ops.notices.outbox import OutboxMessage
 from ops.notices.recipients import ChannelKind
 from ops.notices.schedule import NoticeEvent, NoticeKind, NoticeState
 from ops.planned.records import PlannedOutage, PlanStatus
+from ops.wording import label
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -65,41 +67,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
 
 def plan_status(status: PlanStatus) -> str:
-    return {
-        PlanStatus.DRAFT: QCoreApplication.translate("NoticeLabels", "Draft"),
-        PlanStatus.APPROVED: QCoreApplication.translate("NoticeLabels", "Approved"),
-        PlanStatus.IN_PROGRESS: QCoreApplication.translate("NoticeLabels", "In progress"),
-        PlanStatus.COMPLETED: QCoreApplication.translate("NoticeLabels", "Completed"),
-        PlanStatus.POSTPONED: QCoreApplication.translate("NoticeLabels", "Postponed"),
-        PlanStatus.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
-    }[status]
+    return label(status, interface_language())
 
 
 def notice_kind(kind: NoticeKind) -> str:
-    return {
-        NoticeKind.INITIAL: QCoreApplication.translate("NoticeLabels", "First notice"),
-        NoticeKind.REMINDER: QCoreApplication.translate("NoticeLabels", "Reminder"),
-        NoticeKind.POSTPONEMENT: QCoreApplication.translate("NoticeLabels", "Postponement"),
-        NoticeKind.CANCELLATION: QCoreApplication.translate("NoticeLabels", "Cancellation"),
-        NoticeKind.FINISHED: QCoreApplication.translate("NoticeLabels", "Work finished"),
-    }[kind]
+    return label(kind, interface_language())
 
 
 def notice_state(state: NoticeState) -> str:
-    return {
-        NoticeState.SCHEDULED: QCoreApplication.translate("NoticeLabels", "Scheduled"),
-        NoticeState.SENT: QCoreApplication.translate("NoticeLabels", "Sent"),
-        NoticeState.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
-    }[state]
+    return label(state, interface_language())
 
 
 def channel(kind: ChannelKind) -> str:
-    return {
-        ChannelKind.SMS: "SMS",
-        ChannelKind.EMAIL: QCoreApplication.translate("NoticeLabels", "E-mail"),
-        ChannelKind.LETTER: QCoreApplication.translate("NoticeLabels", "Letter"),
-        ChannelKind.CSV: QCoreApplication.translate("NoticeLabels", "Bulk sender (CSV)"),
-    }[kind]
+    return label(kind, interface_language())
 
 
 def plan_model(parent: QObject) -> RecordTableModel[PlannedOutage]:

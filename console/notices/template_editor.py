@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ops.files import write_text_atomically
 from ops.notices.content import NoticeFacts, Sender, template_values
 from ops.notices.schedule import NoticeKind
 from ops.notices.sms import SmsEncoding, sms_length
@@ -120,11 +121,11 @@ class TemplateEditor(QDialog):
             shutil.copytree(BUILTIN_TEMPLATES, self.folder)
         path = self.folder / self.current_kind() / "sms.txt"
         before = path.read_text("utf-8")
-        path.write_text(self.text.toPlainText().strip() + "\n", encoding="utf-8")
+        write_text_atomically(path, self.text.toPlainText().strip() + "\n")
         try:
             load_templates(self.folder)
         except TemplateError as exc:
-            path.write_text(before, encoding="utf-8")
+            write_text_atomically(path, before)
             self.problems.setText(str(exc))
             return
         self.problems.setText(self.tr("Saved."))

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ops.files import write_through
 from ops.reports import ReportDocument, to_html
 
 MARGIN_MM = (18.0, 14.0, 18.0, 14.0)  # left, top, right, bottom
@@ -200,17 +201,18 @@ def _header_footer(
 
 def write_pdf(report: ReportDocument, path: Path) -> int:
     """The report as a PDF file (written beside and renamed: never a half file); its pages."""
-    tmp = path.with_name(path.name + ".part")
-    try:
+    pages = 0
+
+    def save(tmp: Path) -> None:
+        nonlocal pages
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setTitle(report.title)
         writer.setCreator(f"{report.company} – {report.office}")
         pages = paint_report(report, writer)
         del writer  # closes the file
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    write_through(path, save)
     return pages
 
 

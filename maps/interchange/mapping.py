@@ -27,9 +27,10 @@ from typing import Any
 from maps.interchange.schema import BY_NAME
 from ops.network.records import AreaClass, DeviceKind, Priority
 from ops.network.validation import NetworkImportError
+from ops.toml_reader import ConfigError
 
 
-class MappingError(NetworkImportError):
+class MappingError(NetworkImportError, ConfigError):
     """The mapping file cannot be used as it is."""
 
 

@@ -6,7 +6,6 @@ format's reference implementation as much as a convenience.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from maps.interchange.schema import (
     TRANSFORMERS,
     LayerSchema,
 )
+from ops.files import write_through
 from ops.network.interchange import NetworkData, to_interchange
 from ops.network.records import Attributes, Coord, Customer, NetworkModel
 
@@ -41,9 +41,6 @@ def write_network(path: Path, data: NetworkData, *, spatial_index: bool = True) 
     A spatial index makes a large file quick to browse in a GIS; a tiny one is half its size
     without.
     """
-    # GDAL wants the .gpkg extension even on the file being written.
-    tmp = path.with_name(f".{path.stem}.part.gpkg")
-    tmp.unlink(missing_ok=True)
     layers: list[tuple[LayerSchema, dict[str, list[Any]], Any, str, list[Attributes]]] = [
         (
             SOURCES,
@@ -131,7 +128,8 @@ def write_network(path: Path, data: NetworkData, *, spatial_index: bool = True) 
                 [() for _ in data.substations],
             )
         )
-    try:
+
+    def save(tmp: Path) -> None:
         for schema, columns, geometry, geometry_type, attributes in layers:
             columns.update(_attribute_columns(attributes, schema))
             frame = gpd.GeoDataFrame(
@@ -146,9 +144,8 @@ def write_network(path: Path, data: NetworkData, *, spatial_index: bool = True) 
                 geometry_type=geometry_type,
                 layer_options={"SPATIAL_INDEX": "YES" if spatial_index else "NO"},
             )
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    write_through(path, save, suffix=".gpkg")  # GDAL wants the .gpkg extension on it too
 
 
 def _points(positions: Sequence[Coord | None]) -> Any:

@@ -20,19 +20,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import time, timedelta
 
 from ops.delivery.http_sms import BodyFormat, HttpSmsSettings, NumberFormat
 from ops.notices.rules import NoticePolicy
 from ops.policy import QuietHours
+from ops.toml_reader import ConfigError, TomlTable
 
 SMS_KEY_ENV = "OMS_SMS_API_KEY"
 _HOURS = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
 
 
-class NoticeSettingsError(ValueError):
-    pass
+class NoticeSettingsError(ConfigError):
+    """The `[notices]` or `[sms_gateway]` table cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,38 +65,21 @@ class NoticeSettings:
 
 
 def notice_settings(table: Mapping[str, object], source: str = "[notices]") -> NoticeSettings:
-    known = {f.name for f in fields(NoticeSettings)}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise NoticeSettingsError(f"{source}: unknown key(s) {', '.join(unknown)}")
-    values: dict[str, object] = {}
-    if "quiet_hours" in table:
-        values["quiet_hours"] = quiet_hours(table["quiet_hours"], source)
-    if "reminders_hours" in table:
-        hours = table["reminders_hours"]
-        if not isinstance(hours, list) or not all(
-            isinstance(h, int | float) and not isinstance(h, bool) and h > 0 for h in hours
-        ):
-            raise NoticeSettingsError(
-                f"{source}: 'reminders_hours' must be a list of positive numbers, e.g. [24, 2]"
-            )
-        values["reminders_hours"] = tuple(float(h) for h in hours)
-    if "finished_message" in table:
-        if not isinstance(table["finished_message"], bool):
-            raise NoticeSettingsError(f"{source}: 'finished_message' must be true or false")
-        values["finished_message"] = table["finished_message"]
-    for key, kind, low in (("lease_minutes", float, 1.0), ("batch_size", int, 1)):
-        if key in table:
-            value = table[key]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < low:
-                raise NoticeSettingsError(f"{source}: '{key}' must be a number of at least {low}")
-            values[key] = kind(value)
-    for key in ("export_folder", "hotline"):
-        if key in table:
-            if not isinstance(table[key], str) or not str(table[key]).strip():
-                raise NoticeSettingsError(f"{source}: '{key}' must be non-empty text")
-            values[key] = str(table[key]).strip()
-    return NoticeSettings(**values)  # type: ignore[arg-type]
+    t = TomlTable(dict(table), source, NoticeSettingsError, quoted=True)
+    d = NoticeSettings()
+    settings = NoticeSettings(
+        quiet_hours(t.raw("quiet_hours"), source) if "quiet_hours" in t else d.quiet_hours,
+        t.numbers("reminders_hours", above=0, what="a list of positive numbers, e.g. [24, 2]")
+        if "reminders_hours" in t
+        else d.reminders_hours,
+        t.flag("finished_message", d.finished_message),
+        t.number("lease_minutes", low=1, default=d.lease_minutes, what="a number of at least 1"),
+        t.whole("batch_size", low=1, default=d.batch_size, what="a whole number of at least 1"),
+        t.text("export_folder").strip() if "export_folder" in t else d.export_folder,
+        t.text("hotline", d.hotline).strip(),
+    )
+    t.done()
+    return settings
 
 
 def quiet_hours(value: object, source: str = "[notices]") -> QuietHours | None:
@@ -119,30 +103,31 @@ def sms_gateway_settings(
     table: Mapping[str, object], source: str = "[sms_gateway]"
 ) -> HttpSmsSettings:
     """Read and check the `[sms_gateway]` table; the API key may come from OMS_SMS_API_KEY."""
-    known = {f.name for f in fields(HttpSmsSettings)}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise NoticeSettingsError(f"{source}: unknown key(s) {', '.join(unknown)}")
-    values = dict(table)
-    url = values.get("url")
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-        raise NoticeSettingsError(f"{source}: 'url' must be the gateway's http(s) address")
-    for key, value in values.items():
-        if key == "extra":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise NoticeSettingsError(f"{source}: 'extra' must be a table of text values")
-        elif key == "timeout":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise NoticeSettingsError(f"{source}: 'timeout' must be a positive number")
-            values[key] = float(value)
-        elif not isinstance(value, str):
-            raise NoticeSettingsError(f"{source}: '{key}' must be text")
-    try:
-        if "body_format" in values:
-            values["body_format"] = BodyFormat(str(values["body_format"]))
-        if "number_format" in values:
-            values["number_format"] = NumberFormat(str(values["number_format"]))
-    except ValueError as exc:
-        raise NoticeSettingsError(f"{source}: {exc}") from None
-    values.setdefault("api_key", os.environ.get(SMS_KEY_ENV, ""))
-    return HttpSmsSettings(**values)  # type: ignore[arg-type]
+    t = TomlTable(dict(table), source, NoticeSettingsError, quoted=True)
+    url = t.text("url", "", empty=True)
+    if not url.startswith(("http://", "https://")):
+        raise t.fail("url", "must be the gateway's http(s) address")
+    d = HttpSmsSettings(url)
+
+    def optional(key: str, default: str | None) -> str | None:
+        return t.text(key, empty=True) if key in t else default
+
+    settings = HttpSmsSettings(
+        url,
+        t.text("api_key", empty=True) if "api_key" in t else os.environ.get(SMS_KEY_ENV, ""),
+        t.text("api_key_header", d.api_key_header, empty=True),
+        t.text("api_key_prefix", d.api_key_prefix, empty=True),
+        t.choice("body_format", BodyFormat, d.body_format),
+        t.text("to_field", d.to_field, empty=True),
+        t.text("text_field", d.text_field, empty=True),
+        optional("sender_field", d.sender_field),
+        t.text("sender", d.sender, empty=True),
+        optional("reference_field", d.reference_field),
+        optional("unicode_field", d.unicode_field),
+        t.choice("number_format", NumberFormat, d.number_format),
+        t.text_table("extra"),
+        optional("id_field", d.id_field),
+        t.number("timeout", above=0, default=d.timeout, what="a positive number"),
+    )
+    t.done()
+    return settings

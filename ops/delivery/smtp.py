@@ -25,6 +25,7 @@ from ops.clock import Clock, SystemClock
 from ops.notices.messages import OutgoingMessage
 from ops.notices.outbox import DeliveryResult
 from ops.notices.recipients import ChannelKind
+from ops.toml_reader import ConfigError, TomlTable
 
 PASSWORD_ENV = "OMS_SMTP_PASSWORD"
 # ASCII, one @, no spaces, no brackets or quotes: what goes into RCPT TO without SMTPUTF8.
@@ -52,36 +53,29 @@ class SmtpSettings:
     local_hostname: str | None = None  # the EHLO name; None: this machine's FQDN
 
 
-class SmtpSettingsError(ValueError):
-    pass
+class SmtpSettingsError(ConfigError):
+    """The `[smtp]` table cannot be used."""
 
 
 def smtp_settings(table: Mapping[str, object], source: str = "[smtp]") -> SmtpSettings:
     """Read and check the `[smtp]` table of a settings file."""
-    known = set(SmtpSettings.__dataclass_fields__)
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise SmtpSettingsError(f"{source}: unknown key(s) {', '.join(unknown)}")
-    values = dict(table)
-    for key in ("sender", "sender_name", "host", "username", "password", "local_hostname"):
-        if key in values and not isinstance(values[key], str):
-            raise SmtpSettingsError(f"{source}: '{key}' must be text")
-    if not values.get("sender") or "@" not in str(values["sender"]):
-        raise SmtpSettingsError(f"{source}: 'sender' must be an e-mail address")
-    port = values.get("port", 25)
-    if not isinstance(port, int) or not 0 < port < 65536:
-        raise SmtpSettingsError(f"{source}: 'port' must be a number from 1 to 65535")
-    timeout = values.get("timeout", 30.0)
-    if not isinstance(timeout, int | float) or timeout <= 0:
-        raise SmtpSettingsError(f"{source}: 'timeout' must be a positive number of seconds")
-    try:
-        values["security"] = SmtpSecurity(str(values.get("security", "none")))
-    except ValueError:
-        allowed = ", ".join(s.value for s in SmtpSecurity)
-        raise SmtpSettingsError(f"{source}: 'security' must be one of {allowed}") from None
-    values["timeout"] = float(timeout)
-    values.setdefault("password", os.environ.get(PASSWORD_ENV))
-    return SmtpSettings(**values)  # type: ignore[arg-type]
+    t = TomlTable(dict(table), source, SmtpSettingsError, quoted=True)
+    sender = t.text("sender", "", empty=True)
+    if "@" not in sender:
+        raise t.fail("sender", "must be an e-mail address")
+    settings = SmtpSettings(
+        sender,
+        t.text("sender_name", "", empty=True),
+        t.text("host", "localhost"),
+        t.whole("port", low=1, high=65535, default=25, what="a number from 1 to 65535"),
+        t.choice("security", SmtpSecurity, SmtpSecurity.NONE),
+        t.optional_text("username"),
+        t.text("password", empty=True) if "password" in t else os.environ.get(PASSWORD_ENV),
+        t.number("timeout", above=0, default=30.0, what="a positive number of seconds"),
+        t.optional_text("local_hostname"),
+    )
+    t.done()
+    return settings
 
 
 class SmtpChannel:

@@ -10,21 +10,20 @@ becomes a compliance exception.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ops.notices.compliance import ComplianceException, ExceptionKind
+from ops.toml_reader import ConfigError, TomlTable
 
 BUILTIN_CALENDARS = Path(__file__).resolve().parent.parent.parent / "resources" / "notices"
 
 
-class BlackoutError(ValueError):
+class BlackoutError(ConfigError):
     """A calendar file the console cannot use; the message names the file and the entry."""
 
 
@@ -104,61 +103,25 @@ def load_calendar(folders: Iterable[Path] = (BUILTIN_CALENDARS,)) -> BlackoutCal
 
 
 def read_calendar_file(path: Path) -> list[BlackoutPeriod]:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BlackoutError(f"{path}: cannot read the calendar ({exc})") from exc
-    unknown = sorted(set(raw) - {"period"})
-    if unknown:
-        raise BlackoutError(f"{path}: unknown key(s) {', '.join(unknown)} (expected [[period]])")
-    entries = raw.get("period", [])
-    if not isinstance(entries, list):
-        raise BlackoutError(f"{path}: 'period' must be a list of [[period]] tables")
-    return [_period(path, i + 1, entry) for i, entry in enumerate(entries)]
+    top = TomlTable.of_file(path, BlackoutError, "the calendar", quoted=True)
+    periods = [_period(t) for t in top.tables("period")]
+    top.done()
+    return periods
 
 
-_E = TypeVar("_E", bound=StrEnum)
-_KEYS = {"first", "last", "name", "kind", "scope", "certainty", "note"}
-
-
-def _period(path: Path, number: int, entry: object) -> BlackoutPeriod:
-    where = f"{path}: period {number}"
-    if not isinstance(entry, dict):
-        raise BlackoutError(f"{where}: must be a table")
-    unknown = sorted(set(entry) - _KEYS)
-    if unknown:
-        raise BlackoutError(f"{where}: unknown key(s) {', '.join(unknown)}")
-    first = entry.get("first")
-    last = entry.get("last", first)
-    if not isinstance(first, date) or isinstance(first, datetime):
-        raise BlackoutError(f"{where}: 'first' must be a date (first = 2026-04-30)")
-    if not isinstance(last, date) or isinstance(last, datetime) or last < first:
-        raise BlackoutError(f"{where}: 'last' must be a date on or after 'first'")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise BlackoutError(f"{where}: 'name' is missing")
-    note = entry.get("note", "")
-    if not isinstance(note, str):
-        raise BlackoutError(f"{where}: 'note' must be text")
-    return BlackoutPeriod(
+def _period(t: TomlTable) -> BlackoutPeriod:
+    first = t.day("first", what="a date (first = 2026-04-30)")
+    last = t.day("last", first, what="a date on or after 'first'")
+    if last < first:
+        raise t.wrong("last", "a date on or after 'first'", last)
+    period = BlackoutPeriod(
         first,
         last,
-        name.strip(),
-        _choice(where, entry, "kind", BlackoutKind, None),
-        _choice(where, entry, "scope", Scope, Scope.ALL),
-        _choice(where, entry, "certainty", Certainty, None),
-        note.strip(),
+        t.text("name").strip(),
+        t.choice("kind", BlackoutKind),
+        t.choice("scope", Scope, Scope.ALL),
+        t.choice("certainty", Certainty),
+        t.text("note", "", empty=True).strip(),
     )
-
-
-def _choice(
-    where: str, entry: dict[str, object], key: str, enum: type[_E], default: _E | None
-) -> _E:
-    value = entry.get(key)
-    if value is None and default is not None:
-        return default
-    try:
-        return enum(str(value))
-    except ValueError:
-        allowed = ", ".join(e.value for e in enum)
-        raise BlackoutError(f"{where}: '{key}' must be one of {allowed}, found {value!r}") from None
+    t.done()
+    return period

@@ -7,30 +7,17 @@ from datetime import datetime
 
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages.journal import timeline
+from ops.outages.records import OutageStatus
 from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Table
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
 from ops.reports.formatting import duration, local_time, number
+from ops.wording import label, labels_of
 
 TITLE = "BÁO CÁO SỰ CỐ MẤT ĐIỆN"
-STATUS = {
-    "predicted": "Dự đoán",
-    "confirmed": "Đã xác nhận",
-    "partiallyRestored": "Khôi phục một phần",
-    "restored": "Đã khôi phục",
-    "closed": "Đã đóng",
-    "cancelled": "Đã hủy",
-}
-DEADLINE = {
-    DeadlineKind.INFORM_CUSTOMERS: "Thông báo khách hàng",
-    DeadlineKind.RESTORE: "Khôi phục cấp điện",
-    DeadlineKind.PLANNED_NOTICE: "Thông báo kế hoạch",
-}
-STATE = {
-    DeadlineState.ON_TRACK: "Trong hạn",
-    DeadlineState.AT_RISK: "Sắp quá hạn",
-    DeadlineState.BREACHED: "Quá hạn",
-    DeadlineState.MET: "Đạt",
-}
+LANGUAGE = "vi"  # the reports speak Vietnamese; the names of values are ops.wording's
+STATUS = {k.value: v for k, v in labels_of(OutageStatus, LANGUAGE).items()}
+DEADLINE = labels_of(DeadlineKind, LANGUAGE)
+STATE = labels_of(DeadlineState, LANGUAGE)
 MESSAGE = {"sent": "đã gửi", "failed": "lỗi", "pending": "chờ gửi", "due": "chờ gửi"}
 
 
@@ -39,7 +26,7 @@ def outage_document(
 ) -> ReportDocument:
     o = facts.outage
     until = o.restored_at or printed_at
-    kind = "Kế hoạch" if str(o.kind.value) == "planned" else "Sự cố"
+    kind = label(o.kind, LANGUAGE)
     blocks: list[Block] = [
         Facts(
             (

@@ -4,6 +4,7 @@ CSV file (tables one after another, each under its title)."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ops.files import write_atomically, write_text_atomically
 from ops.reports.document import Facts, Kind, ReportDocument, Table
 from ops.reports.formatting import local_time
 
@@ -79,30 +81,20 @@ def write_xlsx(doc: ReportDocument, path: Path) -> None:
             )
             sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 40)
         sheet.freeze_panes = "A3"
-    _atomic(path, book.save)
+    out = io.BytesIO()
+    book.save(out)
+    write_atomically(path, out.getvalue())
 
 
 def write_csv(doc: ReportDocument, path: Path) -> None:
     """UTF-8 with a BOM (Excel opens Vietnamese text right), numbers with a dot."""
-
-    def save(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-            out = csv.writer(f)
-            out.writerow([doc.title])
-            out.writerow([doc.subtitle])
-            for table in doc.tables:
-                out.writerow([])
-                out.writerow([table.title])
-                out.writerow(table.columns)
-                out.writerows(["" if v is None else v for v in row] for row in table.rows)
-
-    _atomic(path, save)
-
-
-def _atomic(path: Path, save: object) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        save(tmp)  # type: ignore[operator]
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    text = io.StringIO(newline="")
+    out = csv.writer(text)
+    out.writerow([doc.title])
+    out.writerow([doc.subtitle])
+    for table in doc.tables:
+        out.writerow([])
+        out.writerow([table.title])
+        out.writerow(table.columns)
+        out.writerows(["" if v is None else v for v in row] for row in table.rows)
+    write_text_atomically(path, text.getvalue(), encoding="utf-8-sig")

@@ -54,6 +54,7 @@ def test_the_letter_prints_to_an_a4_pdf_with_its_vietnamese_text(
     ):
         assert part in text, part
     assert not list(tmp_path.glob(".letter-*.html"))  # the page file is gone
+    assert [p.name for p in tmp_path.iterdir()] == [pdf.name]  # and no partial PDF
     keep = os.environ.get("OMS_KEEP_LETTER_PDF")
     if keep:  # for a person to look at: OMS_KEEP_LETTER_PDF=/some/folder
         shutil.copy(pdf, Path(keep) / pdf.name)

@@ -85,3 +85,22 @@ def test_qts_own_dialog_buttons_read_in_vietnamese(qapp, qtbot) -> None:  # type
         for t in translators:
             QCoreApplication.removeTranslator(t)
         install_translators(qapp, "en")
+
+
+def test_the_names_of_values_follow_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from console.language import labels
+    from console.notices.models import plan_status
+    from ops.outages.records import OutageStatus
+    from ops.planned.records import PlanStatus
+
+    assert install_translators(qapp, "en") == []
+    assert labels.outage_status(OutageStatus.RESTORED) == "Restored"
+    assert plan_status(PlanStatus.DRAFT) == "Draft"
+    translators = install_translators(qapp, "vi")
+    try:
+        assert labels.outage_status(OutageStatus.RESTORED) == "Đã khôi phục"
+        assert plan_status(PlanStatus.DRAFT) == "Dự thảo"
+    finally:
+        for t in translators:
+            QCoreApplication.removeTranslator(t)
+        install_translators(qapp, "en")

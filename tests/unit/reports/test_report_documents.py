@@ -165,6 +165,7 @@ def test_xlsx_and_csv_keep_the_figures(tmp_path: Path) -> None:
     assert ["Tháng", "Khách hàng K_t", "SAIFI", "SAIDI", "SAIDI sự cố", "SAIDI kế hoạch",
             "MAIFI", "MAIFI_E"] in lines  # fmt: skip
     assert not list(tmp_path.glob("*.part"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv", "r.xlsx"]
 
 
 def test_chart_axis_and_bars() -> None:
