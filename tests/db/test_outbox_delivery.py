@@ -60,7 +60,7 @@ class Office:
 
     def send(self, at: datetime) -> int:
         self.clock.set(at)
-        dispatcher = self.action_runner()
+        dispatcher = self.dispatcher()
         try:
             return dispatcher.dispatch_due().sent
         finally:
@@ -231,7 +231,7 @@ def test_a_stop_request_finishes_the_message_in_hand_and_gives_the_rest_back(
 ) -> None:
     draft(office, local(7, 7))
     approve(office)
-    dispatcher = office.action_runner()
+    dispatcher = office.dispatcher()
     original = office.sink.handle_DATA
 
     async def stop_at_fifth(server, session, envelope):  # type: ignore[no-untyped-def]
