@@ -161,11 +161,13 @@ class NoticeBook:
         with self.db.session() as s:
             return PlannedOutageRepository(s).list_all()
 
-    def versions(self) -> dict[int, int]:
-        """Each plan's version: what a decision names as the state the dispatcher saw."""
+    def plans_seen(self) -> tuple[list[PlannedOutage], dict[int, int]]:
+        """The plans and each one's version, read together: what a decision names as the
+        state the dispatcher saw."""
         with self.db.session() as s:
             rows = s.execute(select(PlannedOutageRow.plan_id, PlannedOutageRow.version))
-            return {int(plan_id): int(version) for plan_id, version in rows}
+            versions = {int(plan_id): int(version) for plan_id, version in rows}
+            return PlannedOutageRepository(s).list_all(), versions
 
     def load(self, plan_id: int) -> PlanFile:
         with self.db.session() as s:

@@ -78,8 +78,7 @@ def read_view(db: Database, plan_id: int | None) -> NoticesView:
 
     with db.session() as s:
         outbox = OutboxRepository(s)
-        book = NoticeBook(db)
-        plans, versions = book.plans(), book.versions()
+        plans, versions = NoticeBook(db).plans_seen()
         if plan_id is None:
             return NoticesView(plans, outbox.counts(), (), [], versions)
         failed = outbox.messages(plan_id=plan_id, status=MessageStatus.FAILED, limit=500)
