@@ -17,7 +17,7 @@ thread does the sending (SMTP, HTTP, files: seconds, which must not hold the GUI
 the worker), and hands every database call (claim, context, each result, a compliance
 exception, releasing claims, counts, the next wake-up) to that worker (`TaskRunner.call`,
 see `WorkerDeliveryStore`), waiting for it there. The calls keep their order and their
-transactions, so a claim is still one statement with its lease, and each result is written
+transactions, so a claim is still one transaction with its lease, and each result is written
 (committed) before the next message goes out; they only take their place in the worker's
 queue between the panels' reads and the actions.
 """
