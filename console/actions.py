@@ -1,4 +1,4 @@
-"""NoticeSender actions: each runs one domain service in one transaction, off the GUI thread.
+"""The dispatcher's actions: each runs one domain service in one transaction, off the GUI thread.
 
 The result (what changed) is broadcast once; a refusal (no permission, a stale edit, an
 impossible step) comes back as a message for the dispatcher. Changes made at other
@@ -17,6 +17,7 @@ import os
 import socket
 import time
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -26,6 +27,7 @@ from db import Database
 from db.actions import (
     ChangesMissedError,
     OutcomeUnknownError,
+    changes_of_result,
     changes_since,
     latest_change,
     run_action,
@@ -40,6 +42,7 @@ from ops.errors import DomainError, StaleEdit
 from ops.stores import Changes
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 POLL_MS = 1000
 # Seconds between reconnection attempts: doubling up to the last figure.
@@ -110,17 +113,32 @@ class ActionRunner(QObject):
         self._timer.stop()
         self._drop_listener()
 
-    def perform(self, fn: Callable[[SqlStore, User, Clock], Changes]) -> None:
-        """Run `fn(store, user, clock)` as one action."""
+    def perform(
+        self,
+        fn: Callable[[SqlStore, User, Clock], R],
+        *,
+        on_done: Callable[[R], None] | None = None,
+        on_refused: Callable[[str, bool], None] | None = None,
+    ) -> None:
+        """Run `fn(store, user, clock)` as one action.
+
+        `fn` returns its `Changes`, or a result that carries them (`db.actions` tells them
+        apart); they are broadcast by `changed`, then `on_done` gets the result. A refusal
+        goes to `on_refused` (message, stale) when given, else to `refused`.
+        """
         db, user, clock, ws = self.db, self.user, self.clock, self.workstation
 
-        def work() -> Changes:
+        def work() -> R:
             return run_action(
                 db, lambda store: fn(store, user, clock), workstation=ws, user=user.username,
                 clock=clock,
             )  # fmt: skip
 
-        self.runner.run(work, self._done, self._failed)
+        self.runner.run(
+            work,
+            lambda result: self._done(result, on_done),
+            lambda exc: self._failed(exc, on_refused),
+        )
 
     def poll(self) -> None:
         """Read the change log after the last change seen (SQLite, or a notice too large)."""
@@ -314,21 +332,25 @@ class ActionRunner(QObject):
 
     # --- action results -----------------------------------------------------------------
 
-    def _done(self, changes: Changes) -> None:
-        self.changed.emit(changes)
+    def _done(self, result: object, on_done: Callable[[Any], None] | None = None) -> None:
+        changes = changes_of_result(result)
+        self.changed.emit(changes if changes is not None else Changes())
+        if on_done is not None:
+            on_done(result)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(
+        self, exc: Exception, on_refused: Callable[[str, bool], None] | None = None
+    ) -> None:
+        refused = on_refused or self.refused.emit
         if isinstance(exc, DomainError):
-            self.refused.emit(refusal_text(str(exc)), isinstance(exc, StaleEdit))
+            refused(refusal_text(str(exc)), isinstance(exc, StaleEdit))
         elif isinstance(exc, WalLostError):
             self._set_database_lost(exc)
-            self.refused.emit(
-                self.tr("Not done: nothing can be saved any more, restart the console."), False
-            )
+            refused(self.tr("Not done: nothing can be saved any more, restart the console."), False)
         elif isinstance(exc, OutcomeUnknownError):
             self._in_doubt.append(exc)
             self._set_lost(exc)
-            self.refused.emit(
+            refused(
                 self.tr(
                     "The connection was lost while the action was being saved; whether it was "
                     "saved is checked as soon as the connection is back."
@@ -337,7 +359,7 @@ class ActionRunner(QObject):
             )
         elif is_connection_error(exc):
             self._set_lost(exc)
-            self.refused.emit(
+            refused(
                 self.tr(
                     "Not done: the database cannot be reached, nothing was saved. Do it again "
                     "once the connection is back."
@@ -346,4 +368,4 @@ class ActionRunner(QObject):
             )
         else:
             log.error("action failed: %s", exc)
-            self.refused.emit(str(exc), False)
+            refused(str(exc), False)

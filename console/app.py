@@ -93,7 +93,7 @@ def _start_notice_scheduler(
 
     try:
         settings = load_settings()
-        scheduler = notice_scheduler_for(db, settings, policy, clock)
+        scheduler = notice_scheduler_for(db, settings, policy, clock, window.runner)
         # An office adds its own directives as blackout-*.toml in the configuration folder.
         calendar = load_calendar((BUILTIN_CALENDARS, config_dir() / "notices"))
         window.notices_panel.configure(delivery_setup(settings, policy), calendar)

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.action_runner.connection_restored.connect(self.connection_banner.show_restored)
         self.action_runner.database_lost.connect(self.connection_banner.show_database_lost)
         self.action_runner.saved_after_all.connect(self.status.show_message)
+        self.notices_panel.use_actions(self.action_runner)  # decides through it, refreshes on it
         self.status.user.setText(f"{user.username} · {user.display_name}")
         if hasattr(self, "menus"):
             self.menus.user_changed()

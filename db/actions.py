@@ -91,9 +91,11 @@ def run_action(
 ) -> R:
     """Run `fn` on a store over one transaction and commit; returns what `fn` returns.
 
-    A returned `Changes` that is not empty goes to the change log with `workstation`, in the
-    same transaction. `user` is the name the switching log records as having entered an
-    operation; `clock` dates what the store records itself (use the service's clock).
+    A returned `Changes` that is not empty (or the `changes` of a returned result that
+    carries one, such as a notice decision's `Decided`) goes to the change log with
+    `workstation`, in the same transaction. `user` is the name the switching log records as
+    having entered an operation; `clock` dates what the store records itself (use the
+    service's clock).
     """
     clock = clock or SystemClock()
     seq: int | None = None
@@ -103,10 +105,11 @@ def run_action(
             take_turn(session)
             store = SqlStore(session, clock=clock, entered_by=user, network=caches_for(db).network)
             result = fn(store)
-            if isinstance(result, Changes) and not result.is_empty:
-                seq = record_changes(session, result, workstation=workstation, at=clock.now())
+            changes = changes_of_result(result)
+            if changes is not None and not changes.is_empty:
+                seq = record_changes(session, changes, workstation=workstation, at=clock.now())
                 if not db.is_sqlite:  # delivered to listening consoles when this commits
-                    announce(session, seq, workstation, result)
+                    announce(session, seq, workstation, changes)
                 session.flush()
             committing = True
     except Exception as exc:
@@ -115,6 +118,14 @@ def run_action(
             raise OutcomeUnknownError(seq, workstation) from exc
         raise
     return result
+
+
+def changes_of_result(result: object) -> Changes | None:
+    """What an action's result says it changed: itself if a `Changes`, else its `changes`."""
+    if isinstance(result, Changes):
+        return result
+    changes = getattr(result, "changes", None)
+    return changes if isinstance(changes, Changes) else None
 
 
 class OutcomeUnknownError(RuntimeError):

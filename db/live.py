@@ -55,6 +55,7 @@ def encode(seq: int, workstation: str, changes: Changes, *, sent_at: float) -> s
         **body,
         "o": sorted(changes.outages), "c": sorted(changes.crews), "n": changes.network,
         "j": sorted(changes.journal), "a": sorted(changes.accounts),
+        "p": sorted(changes.plans), "pn": sorted(changes.notices), "po": sorted(changes.outbox),
     }  # fmt: skip
     text = json.dumps(full, ensure_ascii=False, separators=(",", ":"))
     if len(text.encode()) <= MAX_PAYLOAD:
@@ -69,6 +70,9 @@ def decode(payload: str) -> Notice:
         changes = Changes(
             frozenset(data["o"]), frozenset(data["c"]), bool(data["n"]), frozenset(data["j"]),
             frozenset(data["a"]),
+            # planned work: absent from what a console older than these keys announces
+            plans=frozenset(data.get("p", ())), notices=frozenset(data.get("pn", ())),
+            outbox=frozenset(data.get("po", ())),
         )  # fmt: skip
     return Notice(int(data["seq"]), str(data["ws"]), changes, float(data["t"]))
 

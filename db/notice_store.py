@@ -1,10 +1,25 @@
 """Notices in the database: the dispatcher's store, and decisions on plans written whole.
 
 `SqlDeliveryStore` gives the dispatcher (ops.delivery.sending) one transaction per call.
-`NoticeBook` loads a plan with what deciding on it needs (its call-ahead list traced on the
-stored network in its normal state, its recipients, its notices) and writes a decision
-(approval, cancellation, postponement) in one transaction: the plan's new state, the
-notices, every outbox message and the compliance exceptions, or nothing.
+`NoticeBook` reads: the plans, and a plan with what deciding on it needs (`PlanFile`: its
+call-ahead list traced on the stored network in its normal state, its recipients, its
+notices, its version). Tracing takes seconds on a district, so it is read before the action,
+outside the writers' turn.
+
+`PlanDecisions` decides inside one action (`db.actions.run_action`: its turn, its
+transaction, its change-log row and NOTIFY): approve, cancel, postpone, "work finished",
+retry failed messages. A decision is checked against the version the dispatcher saw
+(`StaleEdit` when someone changed the plan since), takes the plan's notices as they are now,
+and writes the plan's new state, the notices, every outbox message and the compliance
+exceptions, or nothing. It returns `Decided`, whose `Changes` name the plan in `plans`,
+`notices` and `outbox` so that the other consoles' notices panels refresh.
+
+    file = NoticeBook(db).load(plan_id)                       # a read, seconds
+    run_action(db, lambda store: PlanDecisions(store).cancel(file, user, now, policy,
+               seen_version=v), workstation=ws, user=user.username)
+
+`NoticeBook.approve`/`cancel`/`postpone`/`finish` do both for a caller that decides on what
+is stored now (the command line, tests).
 """
 
 from __future__ import annotations
@@ -17,6 +32,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from db.actions import run_action
 from db.database import Database
 from db.models import CustomerRow, PlannedOutageRow
 from db.repositories.compliance import ComplianceRepository
@@ -24,6 +40,7 @@ from db.repositories.network import NetworkRepository
 from db.repositories.network_rows import customer_of
 from db.repositories.outbox import OutboxRepository, record_results
 from db.repositories.planned import PlannedOutageRepository
+from db.store import SqlStore
 from ops.access.roles import User
 from ops.delivery.sending import DispatchContext
 from ops.errors import NotFound, StaleEdit
@@ -39,8 +56,11 @@ from ops.notices.recipients import Recipient, recipient_of
 from ops.notices.rules import NoticePolicy
 from ops.notices.schedule import NoticeEvent
 from ops.planned.records import PlannedOutage, PlanStatus
+from ops.stores import Changes
 
 DEFAULT_LEASE = timedelta(minutes=10)
+# The change log's name for decisions made through `NoticeBook` rather than a console.
+BOOK_WORKSTATION = "notice book"
 
 
 class SqlDeliveryStore:
@@ -132,14 +152,22 @@ def _network(s: Session) -> tuple[Topology, dict[str, Customer]]:
 
 
 class NoticeBook:
-    """Plans with their notices, read and decided on in whole transactions."""
+    """Plans with their notices: read, and decided on as whole actions."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, db: Database, workstation: str = BOOK_WORKSTATION) -> None:
+        self.db, self.workstation = db, workstation
 
     def plans(self) -> list[PlannedOutage]:
         with self.db.session() as s:
             return PlannedOutageRepository(s).list_all()
+
+    def plans_seen(self) -> tuple[list[PlannedOutage], dict[int, int]]:
+        """The plans and each one's version, read together: what a decision names as the
+        state the dispatcher saw."""
+        with self.db.session() as s:
+            rows = s.execute(select(PlannedOutageRow.plan_id, PlannedOutageRow.version))
+            versions = {int(plan_id): int(version) for plan_id, version in rows}
+            return PlannedOutageRepository(s).list_all(), versions
 
     def load(self, plan_id: int) -> PlanFile:
         with self.db.session() as s:
@@ -165,52 +193,23 @@ class NoticeBook:
             topology, customers = _network(s)
         return {p.plan_id: build_call_ahead(p, topology, customers).area for p in plans if p.steps}
 
-    def save(
-        self,
-        decision: NoticePlan,
-        *,
-        version: int,
-        user: str,
-        now: datetime,
-        override_reason: str | None = None,
-        area_text: str | None = None,
-        customers_affected: int | None = None,
-    ) -> int:
-        """Write a decision whole; returns the number of new outbox messages. Refused with
-        StaleEdit when someone changed the plan since it was loaded."""
-        plan = decision.plan
-        with self.db.session() as s:
-            row = s.get(PlannedOutageRow, plan.plan_id)
-            if row is None:
-                raise NotFound(f"planned interruption {plan.plan_id} does not exist")
-            if row.version != version:
-                raise StaleEdit(
-                    f"plan {plan.reference} was changed by someone else: reload it",
-                    reference=plan.reference,
-                )
-            row.status, row.starts_at, row.ends_at = plan.status.value, plan.starts_at, plan.ends_at
-            if decision.added and plan.status is PlanStatus.APPROVED and row.approved_at is None:
-                row.approved_by, row.approved_at = user, now
-            if override_reason:
-                row.override_reason = override_reason.strip()
-            if area_text is not None:
-                row.area_text = area_text
-            if customers_affected is not None:
-                row.customers_affected = customers_affected
-            s.flush()
-            outbox = OutboxRepository(s)
-            if decision.cancelled:
-                outbox.cancel_unsent(plan.plan_id, [n.sequence for n in decision.cancelled])
-            added = 0
-            for notice, messages in decision.messages:
-                added += outbox.add_messages(outbox.add_notice(notice, now), messages)
-            compliance = ComplianceRepository(s)
-            for i, exception in enumerate(decision.exceptions):
-                key = f"{exception.kind}:{plan.plan_id}:{now.isoformat()}:{i}"
-                compliance.record(exception, key, user)
-            return added
+    def decide(self, user: User, fn: Callable[[PlanDecisions], Decided]) -> Decided:
+        """Run one decision as an action of this book's workstation."""
+        return run_action(
+            self.db, lambda store: fn(PlanDecisions(store)), workstation=self.workstation,
+            user=user.username,
+        )  # fmt: skip
 
-    # --- decisions --------------------------------------------------------------------------
+    def save(self, decision: NoticePlan, *, version: int, user: str, now: datetime) -> int:
+        """Write a decision made elsewhere whole, as one action; returns the new messages."""
+        return run_action(
+            self.db,
+            lambda store: PlanDecisions(store).save(decision, version=version, user=user, now=now),
+            workstation=self.workstation,
+            user=user,
+        ).queued
+
+    # --- decisions on what is stored now ----------------------------------------------------
 
     def approve(
         self,
@@ -221,26 +220,18 @@ class NoticeBook:
         calendar: BlackoutCalendar,
         override_reason: str | None = None,
     ) -> tuple[NoticePlan, int]:
-        """Approve a draft: its area and customer count from the call-ahead list, its notices
-        and their messages queued. Returns the decision and the number of messages."""
+        """Approve a draft (see `PlanDecisions.approve`); the decision and its messages."""
         file = self.load(plan_id)
-        area = file.call_ahead.area.text if file.call_ahead.area else file.plan.area_text
-        plan = replace(file.plan, area_text=area, customers_affected=len(file.call_ahead))
-        decision = approve(user, plan, file.recipients, now, policy, calendar, override_reason)
-        added = self.save(
-            decision, version=file.version, user=user.username, now=now,
-            override_reason=override_reason, area_text=area,
-            customers_affected=len(file.call_ahead),
-        )  # fmt: skip
-        return decision, added
+        done = self.decide(
+            user, lambda d: d.approve(file, user, now, policy, calendar, override_reason)
+        )
+        return _pair(done)
 
     def cancel(
         self, user: User, plan_id: int, now: datetime, policy: NoticePolicy
     ) -> tuple[NoticePlan, int]:
-        """Call the work off: unsent messages cancelled, the cancellation notice queued."""
         file = self.load(plan_id)
-        decision = cancel_plan(user, file.plan, file.notices, file.recipients, now, policy)
-        return decision, self.save(decision, version=file.version, user=user.username, now=now)
+        return _pair(self.decide(user, lambda d: d.cancel(file, user, now, policy)))
 
     def postpone(
         self,
@@ -253,24 +244,194 @@ class NoticeBook:
         calendar: BlackoutCalendar,
         override_reason: str | None = None,
     ) -> tuple[NoticePlan, int]:
-        """Move the work: unsent messages cancelled, the postponement and reminders queued."""
         file = self.load(plan_id)
-        decision = postpone_plan(
-            user, file.plan, file.notices, file.recipients, new_starts_at, new_ends_at, now,
-            policy, calendar, override_reason,
-        )  # fmt: skip
-        added = self.save(
-            decision, version=file.version, user=user.username, now=now,
-            override_reason=override_reason,
-        )  # fmt: skip
-        return decision, added
+        done = self.decide(
+            user,
+            lambda d: d.postpone(
+                file, user, new_starts_at, new_ends_at, now, policy, calendar, override_reason
+            ),
+        )
+        return _pair(done)
 
     def finish(
         self, user: User, plan_id: int, finished_at: datetime, now: datetime, policy: NoticePolicy
     ) -> tuple[NoticePlan, int]:
-        """The work is done: unsent notices dropped, the "work finished" message queued."""
         file = self.load(plan_id)
+        return _pair(self.decide(user, lambda d: d.finish(file, user, finished_at, now, policy)))
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """What a decision did; `run_action` writes its `changes` to the change log."""
+
+    decision: NoticePlan | None  # None when failed messages were queued again
+    queued: int  # outbox messages queued (again)
+    changes: Changes
+
+
+def _pair(done: Decided) -> tuple[NoticePlan, int]:
+    assert done.decision is not None
+    return done.decision, done.queued
+
+
+class PlanDecisions:
+    """Decisions on plans inside one action: the store's transaction, the writers' turn.
+
+    Each takes the `PlanFile` read before the action and `seen_version`, the plan's version
+    the dispatcher decided on (the one in the file when None). Permissions are checked by
+    the domain's decisions (ops.notices.approval).
+    """
+
+    def __init__(self, store: SqlStore) -> None:
+        self._s = store.session
+
+    def approve(
+        self,
+        file: PlanFile,
+        user: User,
+        now: datetime,
+        policy: NoticePolicy,
+        calendar: BlackoutCalendar,
+        override_reason: str | None = None,
+        *,
+        seen_version: int | None = None,
+    ) -> Decided:
+        """Approve a draft: its area and customer count from the call-ahead list, its notices
+        and their messages queued."""
+        file = self._current(file, seen_version)
+        area = file.call_ahead.area.text if file.call_ahead.area else file.plan.area_text
+        plan = replace(file.plan, area_text=area, customers_affected=len(file.call_ahead))
+        decision = approve(user, plan, file.recipients, now, policy, calendar, override_reason)
+        return self.save(
+            decision, version=file.version, user=user.username, now=now,
+            override_reason=override_reason, area_text=area,
+            customers_affected=len(file.call_ahead),
+        )  # fmt: skip
+
+    def cancel(
+        self,
+        file: PlanFile,
+        user: User,
+        now: datetime,
+        policy: NoticePolicy,
+        *,
+        seen_version: int | None = None,
+    ) -> Decided:
+        """Call the work off: unsent messages cancelled, the cancellation notice queued."""
+        file = self._current(file, seen_version)
+        decision = cancel_plan(user, file.plan, file.notices, file.recipients, now, policy)
+        return self.save(decision, version=file.version, user=user.username, now=now)
+
+    def postpone(
+        self,
+        file: PlanFile,
+        user: User,
+        new_starts_at: datetime,
+        new_ends_at: datetime,
+        now: datetime,
+        policy: NoticePolicy,
+        calendar: BlackoutCalendar,
+        override_reason: str | None = None,
+        *,
+        seen_version: int | None = None,
+    ) -> Decided:
+        """Move the work: unsent messages cancelled, the postponement and reminders queued."""
+        file = self._current(file, seen_version)
+        decision = postpone_plan(
+            user, file.plan, file.notices, file.recipients, new_starts_at, new_ends_at, now,
+            policy, calendar, override_reason,
+        )  # fmt: skip
+        return self.save(
+            decision, version=file.version, user=user.username, now=now,
+            override_reason=override_reason,
+        )  # fmt: skip
+
+    def finish(
+        self,
+        file: PlanFile,
+        user: User,
+        finished_at: datetime,
+        now: datetime,
+        policy: NoticePolicy,
+        *,
+        seen_version: int | None = None,
+    ) -> Decided:
+        """The work is done: unsent notices dropped, the "work finished" message queued."""
+        file = self._current(file, seen_version)
         decision = finish_plan(
             user, file.plan, file.notices, file.recipients, finished_at, now, policy
         )
-        return decision, self.save(decision, version=file.version, user=user.username, now=now)
+        return self.save(decision, version=file.version, user=user.username, now=now)
+
+    def retry_failed(self, now: datetime, plan_id: int | None = None) -> Decided:
+        """Failed messages (of one plan, or all) queued again, due now."""
+        outbox = OutboxRepository(self._s)
+        plans = outbox.failed_plans(plan_id)
+        return Decided(None, outbox.retry_failed(now, plan_id), Changes(outbox=plans))
+
+    def save(
+        self,
+        decision: NoticePlan,
+        *,
+        version: int,
+        user: str,
+        now: datetime,
+        override_reason: str | None = None,
+        area_text: str | None = None,
+        customers_affected: int | None = None,
+    ) -> Decided:
+        """Write a decision whole. Refused with StaleEdit when the plan's version is not
+        `version` (someone changed it since it was read)."""
+        plan = decision.plan
+        s = self._s
+        row = self._row(plan.plan_id, plan.reference, version)
+        row.status, row.starts_at, row.ends_at = plan.status.value, plan.starts_at, plan.ends_at
+        if decision.added and plan.status is PlanStatus.APPROVED and row.approved_at is None:
+            row.approved_by, row.approved_at = user, now
+        if override_reason:
+            row.override_reason = override_reason.strip()
+        if area_text is not None:
+            row.area_text = area_text
+        if customers_affected is not None:
+            row.customers_affected = customers_affected
+        s.flush()
+        outbox = OutboxRepository(s)
+        if decision.cancelled:
+            outbox.cancel_unsent(plan.plan_id, [n.sequence for n in decision.cancelled])
+        added = 0
+        for notice, messages in decision.messages:
+            added += outbox.add_messages(outbox.add_notice(notice, now), messages)
+        compliance = ComplianceRepository(s)
+        for i, exception in enumerate(decision.exceptions):
+            key = f"{exception.kind}:{plan.plan_id}:{now.isoformat()}:{i}"
+            compliance.record(exception, key, user)
+        ids = frozenset({plan.plan_id})
+        changes = Changes(
+            plans=ids,
+            notices=ids if decision.added or decision.cancelled else frozenset(),
+            outbox=ids if decision.messages or decision.cancelled else frozenset(),
+        )
+        return Decided(decision, added, changes)
+
+    def _current(self, file: PlanFile, seen_version: int | None) -> PlanFile:
+        """The file, if the plan is still as read and as seen, with its notices as now (the
+        sender may have sent one since the file was read)."""
+        expected = file.version if seen_version is None else seen_version
+        if file.version != expected:
+            raise _stale(file.plan.reference)
+        self._row(file.plan.plan_id, file.plan.reference, expected)
+        return replace(file, notices=OutboxRepository(self._s).notices(file.plan.plan_id))
+
+    def _row(self, plan_id: int, reference: str, version: int) -> PlannedOutageRow:
+        row = self._s.get(PlannedOutageRow, plan_id)
+        if row is None:
+            raise NotFound(f"planned interruption {plan_id} does not exist", plan_id=plan_id)
+        if row.version != version:
+            raise _stale(reference)
+        return row
+
+
+def _stale(reference: str) -> StaleEdit:
+    return StaleEdit(
+        f"plan {reference} was changed by someone else: reload it", reference=reference
+    )

@@ -136,6 +136,9 @@ class Changes:
     journal: frozenset[int] = frozenset()  # outages whose journal grew
     accounts: frozenset[str] = frozenset()
     created_outage: int | None = None
+    plans: frozenset[int] = frozenset()  # planned interruptions whose status or window changed
+    notices: frozenset[int] = frozenset()  # plans whose notices were added or cancelled
+    outbox: frozenset[int] = frozenset()  # plans whose outbox messages changed
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -145,7 +148,15 @@ class Changes:
             self.journal | other.journal,
             self.accounts | other.accounts,
             self.created_outage if self.created_outage is not None else other.created_outage,
+            self.plans | other.plans,
+            self.notices | other.notices,
+            self.outbox | other.outbox,
         )
+
+    @property
+    def planned_work(self) -> bool:
+        """Whether planned interruptions, their notices or their outbox changed."""
+        return bool(self.plans or self.notices or self.outbox)
 
     @property
     def is_empty(self) -> bool:

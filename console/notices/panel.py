@@ -1,12 +1,20 @@
 """The notices panel: planned interruptions, their notices, the outbox by status, failures
 with their reasons; approve (shift lead), cancel, retry failures, print the formal letter,
 edit the SMS templates. Everything that reads or writes the database runs on the task
-runner; the window never waits for it."""
+runner; the window never waits for it.
+
+A decision (approve, postpone, cancel, work finished, retry failed) is one action through
+the window's ActionRunner, like every other: the plan is read first (tracing its call-ahead
+list takes seconds, outside the writers' turn), then `db.notice_store.PlanDecisions` decides
+in the action's transaction against the version the dispatcher saw. Its change-log row (and
+NOTIFY) name the plan, so this panel refreshes on every console; a plan changed meanwhile
+is refused as stale and the panel shows the fresh state.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,11 +45,15 @@ from ops.planned.records import PlannedOutage, PlanStatus
 from ops.settings import config_dir
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from console.actions import ActionRunner
     from console.notices.letter_printing import LetterPrinter
-    from db.notice_store import NoticeBook, PlanFile
+    from db.notice_store import Decided, NoticeBook, PlanDecisions, PlanFile
+    from db.store import SqlStore
     from ops.delivery.setup import DeliverySetup
-    from ops.notices.approval import NoticePlan
     from ops.notices.blackout import BlackoutCalendar
+    from ops.stores import Changes
 
 # The delivery machinery (notice store, approval rules, letters, dialogs) is imported when
 # first used, not on the way to the first painted window (~0.5 s).
@@ -57,6 +69,7 @@ class NoticesView:
     counts: dict[MessageStatus, int]  # of the selected plan
     notices: tuple[NoticeEvent, ...]
     failures: list[OutboxMessage]
+    versions: dict[int, int] = field(default_factory=dict)  # by plan id: what a decision saw
 
 
 def read_view(db: Database, plan_id: int | None) -> NoticesView:
@@ -65,11 +78,12 @@ def read_view(db: Database, plan_id: int | None) -> NoticesView:
 
     with db.session() as s:
         outbox = OutboxRepository(s)
-        plans = NoticeBook(db).plans()
+        plans, versions = NoticeBook(db).plans_seen()
         if plan_id is None:
-            return NoticesView(plans, outbox.counts(), (), [])
+            return NoticesView(plans, outbox.counts(), (), [], versions)
         failed = outbox.messages(plan_id=plan_id, status=MessageStatus.FAILED, limit=500)
-        return NoticesView(plans, outbox.counts(plan_id), outbox.notices(plan_id), failed)
+        notices = outbox.notices(plan_id)
+        return NoticesView(plans, outbox.counts(plan_id), notices, failed, versions)
 
 
 class NoticesPanel(QWidget):
@@ -92,7 +106,9 @@ class NoticesPanel(QWidget):
         self._setup: DeliverySetup | None = None
         self._calendar_: BlackoutCalendar | None = None
         self._printer: LetterPrinter | None = None
+        self._actions_: ActionRunner | None = None
         self._selected: int | None = None
+        self._versions: dict[int, int] = {}
         self.plans, self.notices, self.failures = (
             plan_model(self),
             notice_model(self),
@@ -173,6 +189,30 @@ class NoticesPanel(QWidget):
             self._printer.printed.connect(self._letter_done)
         return self._printer
 
+    def use_actions(self, actions: ActionRunner) -> None:
+        """Decide through `actions` (the window's, as the signed-in user); refresh on the
+        changes it reports, this console's and the others'."""
+        if self._actions_ is not None:
+            self._actions_.changed.disconnect(self.on_changes)
+        self._actions_ = actions
+        actions.changed.connect(self.on_changes)
+
+    @property
+    def _actions(self) -> ActionRunner | None:
+        """The window's ActionRunner; a panel on its own makes one for its user."""
+        user = self._user()
+        if self._actions_ is None or (user is not None and self._actions_.user != user):
+            if user is None:
+                return None
+            from console.actions import ActionRunner
+
+            self.use_actions(ActionRunner(self._db, self._runner, self._clock, user, self))
+        return self._actions_
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.planned_work:
+            self.refresh()
+
     def configure(self, setup: DeliverySetup, calendar: BlackoutCalendar) -> None:
         self._setup, self._calendar_ = setup, calendar
         self._update_buttons()
@@ -191,15 +231,21 @@ class NoticesPanel(QWidget):
         if plan is None or user is None or setup is None:
             return
         self._say(self.tr("Tracing who is affected…"))
-        self._runner.run(lambda: self._book.load(plan.plan_id), self._ask_approval, self._refused)
+        seen = self._versions.get(plan.plan_id)
+        self._runner.run(
+            lambda: self._book.load(plan.plan_id),
+            lambda file: self._ask_approval(file, seen),
+            self._refused,
+        )
 
     def cancel_selected(self) -> None:
         plan, user, setup = self.selected_plan(), self._user(), self._setup
         if plan is None or user is None or setup is None or not CancelPlanDialog.ask(self, plan):
             return
-        now, policy = self._clock.now(), setup.policy
-        self._runner.run(
-            lambda: self._book.cancel(user, plan.plan_id, now, policy), self._decided, self._refused
+        policy = setup.policy
+        self._decide(
+            plan,
+            lambda d, file, user, now, seen: d.cancel(file, user, now, policy, seen_version=seen),
         )
 
     def postpone_selected(self) -> None:
@@ -212,13 +258,12 @@ class NoticesPanel(QWidget):
         if answer is None:
             return
         start, end, reason = answer
-        now, policy, calendar = self._clock.now(), setup.policy, self._calendar
-        self._runner.run(
-            lambda: self._book.postpone(
-                user, plan.plan_id, start, end, now, policy, calendar, reason or None
+        policy, calendar = setup.policy, self._calendar
+        self._decide(
+            plan,
+            lambda d, file, user, now, seen: d.postpone(
+                file, user, start, end, now, policy, calendar, reason or None, seen_version=seen
             ),
-            self._decided,
-            self._refused,
         )
 
     def finish_selected(self) -> None:
@@ -226,23 +271,25 @@ class NoticesPanel(QWidget):
         plan, user, setup = self.selected_plan(), self._user(), self._setup
         if plan is None or user is None or setup is None or not FinishPlanDialog.ask(self, plan):
             return
-        now, policy = self._clock.now(), setup.policy
-        self._runner.run(
-            lambda: self._book.finish(user, plan.plan_id, now, now, policy),
-            self._decided,
-            self._refused,
+        policy = setup.policy
+        self._decide(
+            plan,
+            lambda d, file, user, now, seen: d.finish(
+                file, user, now, now, policy, seen_version=seen
+            ),
         )
 
     def retry_failed(self) -> None:
-        plan_id, now = self._selected, self._clock.now()
+        actions, plan_id = self._actions, self._selected
+        if actions is None:
+            return
 
-        def retry() -> int:
-            with self._db.session() as s:
-                from db.repositories.outbox import OutboxRepository
+        def retry(store: SqlStore, _user: User, clock: Clock) -> Decided:
+            from db.notice_store import PlanDecisions
 
-                return OutboxRepository(s).retry_failed(now, plan_id)
+            return PlanDecisions(store).retry_failed(clock.now(), plan_id)
 
-        self._runner.run(retry, self._retried, self._refused)
+        actions.perform(retry, on_done=self._retried, on_refused=self._refused_action)
 
     def print_letter(self) -> None:
         plan = self.selected_plan()
@@ -259,6 +306,7 @@ class NoticesPanel(QWidget):
 
     def _show(self, view: NoticesView) -> None:
         chosen = self._selected
+        self._versions = view.versions
         self.plans.set_rows(view.plans)
         for row, plan in enumerate(view.plans):
             if plan.plan_id == chosen:
@@ -279,7 +327,37 @@ class NoticesPanel(QWidget):
         self._update_buttons()
         self.refreshed.emit()
 
-    def _ask_approval(self, file: PlanFile) -> None:
+    def _decide(
+        self,
+        plan: PlannedOutage,
+        decide: Callable[[PlanDecisions, PlanFile, User, datetime, int | None], Decided],
+    ) -> None:
+        """Read the plan, then decide on it as one action against the version shown."""
+        seen = self._versions.get(plan.plan_id)
+        self._runner.run(
+            lambda: self._book.load(plan.plan_id),
+            lambda file: self._perform(file, seen, decide),
+            self._refused,
+        )
+
+    def _perform(
+        self,
+        file: PlanFile,
+        seen: int | None,
+        decide: Callable[[PlanDecisions, PlanFile, User, datetime, int | None], Decided],
+    ) -> None:
+        actions = self._actions
+        if actions is None:
+            return
+
+        def action(store: SqlStore, user: User, clock: Clock) -> Decided:
+            from db.notice_store import PlanDecisions
+
+            return decide(PlanDecisions(store), file, user, clock.now(), seen)
+
+        actions.perform(action, on_done=self._decided, on_refused=self._refused_action)
+
+    def _ask_approval(self, file: PlanFile, seen: int | None = None) -> None:
         from console.notices.approval_dialog import ApprovalDialog
         from ops.notices.approval import approval_check
 
@@ -290,26 +368,32 @@ class NoticesPanel(QWidget):
         if reason is None:
             self._say("")
             return
-        now, policy, calendar = self._clock.now(), setup.policy, self._calendar
-        self._runner.run(
-            lambda: self._book.approve(user, file.plan.plan_id, now, policy, calendar, reason),
-            self._decided,
-            self._refused,
+        policy, calendar = setup.policy, self._calendar
+        self._perform(
+            file,
+            seen,
+            lambda d, file, user, now, seen: d.approve(
+                file, user, now, policy, calendar, reason, seen_version=seen
+            ),
         )
 
-    def _decided(self, result: tuple[NoticePlan, int]) -> None:
-        queued = result[1]
-        self._say(self.tr("%1 messages queued.").replace("%1", str(queued)))
-        self.changed.emit()
-        self.refresh()
+    # The refresh comes with the action's changes (`on_changes`), on every console alike.
 
-    def _retried(self, count: int) -> None:
-        self._say(self.tr("%1 failed messages queued again.").replace("%1", str(count)))
+    def _decided(self, result: Decided) -> None:
+        self._say(self.tr("%1 messages queued.").replace("%1", str(result.queued)))
         self.changed.emit()
-        self.refresh()
+
+    def _retried(self, result: Decided) -> None:
+        self._say(self.tr("%1 failed messages queued again.").replace("%1", str(result.queued)))
+        self.changed.emit()
 
     def _refused(self, exc: Exception) -> None:
         self._say(refusal_text(str(exc)) if isinstance(exc, DomainError) else repr(exc), error=True)
+
+    def _refused_action(self, message: str, stale: bool) -> None:
+        self._say(message, error=True)
+        if stale:
+            self.refresh()  # the plan as it is now
 
     def _ask_letter(self, file: PlanFile) -> None:
         from ops.notices.content import notice_facts

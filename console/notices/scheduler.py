@@ -11,31 +11,90 @@ message once. Another workstation's changes are seen at the latest after `resync
 
 The dispatch runs on APScheduler's worker thread, never on the GUI thread; counts and
 reports reach the window by Qt signals (queued to the GUI thread).
+
+One writer: the console writes its database from the task runner's worker only. The sender's
+thread does the sending (SMTP, HTTP, files: seconds, which must not hold the GUI thread nor
+the worker), and hands every database call (claim, context, each result, a compliance
+exception, releasing claims, counts, the next wake-up) to that worker (`TaskRunner.call`,
+see `WorkerDeliveryStore`), waiting for it there. The calls keep their order and their
+transactions, so a claim is still one transaction with its lease, and each result is written
+(committed) before the next message goes out; they only take their place in the worker's
+queue between the panels' reads and the actions.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from PySide6.QtCore import QObject, Signal
 
+from console.tasks import TaskRunner
 from db import Database
 from db.notice_store import SqlDeliveryStore
 from ops.clock import Clock
 from ops.delivery.claimer import claimer_is_dead, claimer_name
-from ops.delivery.sending import DispatchReport, NoticeSender
+from ops.delivery.sending import DispatchContext, DispatchReport, NoticeSender
 from ops.delivery.setup import delivery_setup
-from ops.notices.outbox import MessageStatus
+from ops.notices.compliance import ComplianceException
+from ops.notices.outbox import MessageStatus, OutboxMessage
 from ops.policy import Policy
 from ops.settings import Settings
 
 log = logging.getLogger(__name__)
 JOB_ID = "notice-dispatch"
+R = TypeVar("R")
+
+
+class WorkerDeliveryStore:
+    """The outbox store with every call run on the task runner's worker (the one writer).
+
+    Called from the sender's thread; each call waits for the worker and returns there.
+    """
+
+    def __init__(self, store: SqlDeliveryStore, writer: TaskRunner) -> None:
+        self._store, self._writer = store, writer
+
+    def _call(self, fn: Callable[[], R]) -> R:
+        return self._writer.call(fn)
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        # The held connection is opened, used and closed on the worker only.
+        stack = ExitStack()
+        self._call(lambda: stack.enter_context(self._store.hold()))
+        try:
+            yield
+        finally:
+            self._call(stack.close)
+
+    def release_dead_claims(self, is_dead: Callable[[str], bool]) -> int:
+        return self._call(lambda: self._store.release_dead_claims(is_dead))
+
+    def claim(self, claimer: str, now: datetime, limit: int) -> list[OutboxMessage]:
+        return self._call(lambda: self._store.claim(claimer, now, limit))
+
+    def context(self, messages: Sequence[OutboxMessage]) -> DispatchContext:
+        return self._call(lambda: self._store.context(messages))
+
+    def record(
+        self, claimer: str, results: Sequence[tuple[OutboxMessage, str]], at: datetime
+    ) -> int:
+        return self._call(lambda: self._store.record(claimer, results, at))
+
+    def record_exception(self, exception: ComplianceException, key: str) -> bool:
+        return self._call(lambda: self._store.record_exception(exception, key))
+
+    def next_wake(self) -> datetime | None:
+        return self._call(self._store.next_wake)
+
+    def counts(self, plan_id: int | None = None) -> dict[MessageStatus, int]:
+        return self._call(lambda: self._store.counts(plan_id))
 
 
 class DispatchSource:
@@ -136,11 +195,12 @@ class NoticeScheduler(QObject):
 
 
 def notice_scheduler_for(
-    db: Database, settings: Settings, profile: Policy, clock: Clock
+    db: Database, settings: Settings, profile: Policy, clock: Clock, writer: TaskRunner
 ) -> NoticeScheduler:
-    """The scheduler for this console: its own claimer name, channels from the settings."""
+    """The scheduler for this console: its own claimer name, channels from the settings,
+    its database work on `writer` (the console's task runner)."""
     setup = delivery_setup(settings, profile)
-    store = SqlDeliveryStore(db, setup.notices.lease)
+    store = WorkerDeliveryStore(SqlDeliveryStore(db, setup.notices.lease), writer)
     sender = NoticeSender(
         store, setup.channels(settings, clock), clock=clock, policy=setup.policy,
         templates=setup.templates, sender=setup.sender, claimer=claimer_name(),

@@ -27,4 +27,8 @@ class ChangeLogRow(Base):
     network: Mapped[bool] = mapped_column(Boolean)
     journal: Mapped[list[int]] = mapped_column(JSON)  # outages whose journal grew
     accounts: Mapped[list[str]] = mapped_column(JSON)
+    # 0006: planned work, for the notices panels of the other consoles
+    plans: Mapped[list[int]] = mapped_column(JSON, server_default="[]")
+    notices: Mapped[list[int]] = mapped_column(JSON, server_default="[]")
+    outbox: Mapped[list[int]] = mapped_column(JSON, server_default="[]")
     __table_args__ = ({"sqlite_autoincrement": True},)

@@ -70,6 +70,9 @@ def record_changes(session: Session, changes: Changes, *, workstation: str, at: 
                 network=changes.network,
                 journal=sorted(changes.journal),
                 accounts=sorted(changes.accounts),
+                plans=sorted(changes.plans),
+                notices=sorted(changes.notices),
+                outbox=sorted(changes.outbox),
             )
             .returning(_LOG.c.seq)
         ).scalar_one()
@@ -96,5 +99,6 @@ def rows_after(session: Session, seq: int) -> Sequence[Any]:
 def changes_of(row: Any) -> Changes:
     return Changes(
         frozenset(row.outages), frozenset(row.crews), bool(row.network), frozenset(row.journal),
-        frozenset(row.accounts),
+        frozenset(row.accounts), plans=frozenset(row.plans), notices=frozenset(row.notices),
+        outbox=frozenset(row.outbox),
     )  # fmt: skip

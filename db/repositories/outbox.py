@@ -182,6 +182,14 @@ class OutboxRepository:
             statement = statement.where(_T.c.status == status.value)
         return [_message(r) for r in self._s.execute(statement)]
 
+    def failed_plans(self, plan_id: int | None = None) -> frozenset[int]:
+        """The plans that have failed messages (only `plan_id`, if given)."""
+        where: list[ColumnElement[bool]] = [_T.c.status == MessageStatus.FAILED.value]
+        if plan_id is not None:
+            where.append(_T.c.plan_id == plan_id)
+        found = self._s.scalars(select(_T.c.plan_id).where(*where).distinct())
+        return frozenset(int(p) for p in found if p is not None)
+
     def retry_failed(self, now: datetime, plan_id: int | None = None) -> int:
         """Failed messages queued again, due now, with a fresh count of attempts."""
         where: list[ColumnElement[bool]] = [_T.c.status == MessageStatus.FAILED.value]

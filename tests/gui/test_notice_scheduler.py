@@ -6,12 +6,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from console.notices.scheduler import JOB_ID, DispatchSource, NoticeScheduler
+from console.notices.scheduler import (
+    JOB_ID,
+    DispatchSource,
+    NoticeScheduler,
+    WorkerDeliveryStore,
+)
+from console.tasks import TaskRunner
 from db import Database
 from db.models import CustomerRow
 from db.notice_store import NoticeBook, SqlDeliveryStore
@@ -126,3 +133,77 @@ def test_a_change_pokes_the_scheduler_and_its_notices_go_out(
         assert "Hủy lịch" in str(sink.messages[-1]["Subject"])
     finally:
         scheduler.stop()
+
+
+class ThreadNotingStore(SqlDeliveryStore):
+    """The outbox store, noting which thread makes each database call."""
+
+    def __init__(self, db: Database, threads: list[str]) -> None:
+        super().__init__(db)
+        self.threads = threads
+
+    def _note(self) -> None:
+        self.threads.append(threading.current_thread().name)
+
+    def claim(self, *args: Any) -> Any:
+        self._note()
+        return super().claim(*args)
+
+    def context(self, *args: Any) -> Any:
+        self._note()
+        return super().context(*args)
+
+    def record(self, *args: Any) -> Any:
+        self._note()
+        return super().record(*args)
+
+    def counts(self, *args: Any) -> Any:
+        self._note()
+        return super().counts(*args)
+
+    def next_wake(self) -> Any:
+        self._note()
+        return super().next_wake()
+
+
+def test_the_schedulers_database_work_runs_on_the_task_runners_worker(
+    qtbot: QtBot, demo_db: Database, sink_port: tuple[MailSink, int]
+) -> None:
+    sink, port = sink_port
+    now = datetime.now(UTC)
+    approved_plan(demo_db, now)
+    runner = TaskRunner()
+    calls: list[str] = []
+    store = WorkerDeliveryStore(ThreadNotingStore(demo_db, calls), runner)
+    clock = SystemClock()
+    settings = SmtpSettings(sender="tb@dl.example", host="127.0.0.1", port=port,
+                            local_hostname="test.local")  # fmt: skip
+    sender = NoticeSender(
+        store, {ChannelKind.EMAIL: SmtpChannel(settings, clock)}, clock=clock, policy=POLICY,
+        templates=load_templates(), sender=Sender(), claimer="gui-test",
+    )  # fmt: skip
+    sending: set[str] = set()
+
+    def dispatch() -> DispatchReport:
+        sending.add(threading.current_thread().name)
+        try:
+            return sender.dispatch_due()
+        finally:
+            sender.close()
+
+    scheduler = NoticeScheduler(DispatchSource(dispatch, store.counts, store.next_wake), clock)
+    try:
+        with qtbot.waitSignal(
+            scheduler.counts_changed,
+            timeout=30_000,
+            check_params_cb=lambda counts: counts[MessageStatus.SENT] == 20,
+        ):
+            scheduler.start()
+    finally:
+        scheduler.stop()
+        runner.wait()
+    assert len(sink.messages) == 20
+    # One writer: every call on the worker, none on the sender's thread or the GUI thread.
+    assert len(set(calls)) == 1 and len(calls) >= 20 + 3  # a claim, a context, results
+    assert sending and not sending & set(calls)
+    assert threading.main_thread().name not in sending | set(calls)
