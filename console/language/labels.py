@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from ops.crews.records import CrewStatus, CrewType
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages.records import EtrSource, OutageKind, OutageStatus
+from ops.planned.records import PlanStatus
 from ops.policy import Basis
 
 
@@ -126,3 +127,15 @@ def deadline_at_risk_text(reference: str, what: str, left: str) -> str:
         .replace("%2", what)
         .replace("%3", left)
     )
+
+
+# The notices panel's context: its status column and the refusals read the same words.
+def plan_status(status: PlanStatus) -> str:
+    return {
+        PlanStatus.DRAFT: QCoreApplication.translate("NoticeLabels", "Draft"),
+        PlanStatus.APPROVED: QCoreApplication.translate("NoticeLabels", "Approved"),
+        PlanStatus.IN_PROGRESS: QCoreApplication.translate("NoticeLabels", "In progress"),
+        PlanStatus.COMPLETED: QCoreApplication.translate("NoticeLabels", "Completed"),
+        PlanStatus.POSTPONED: QCoreApplication.translate("NoticeLabels", "Postponed"),
+        PlanStatus.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
+    }[status]

@@ -73,10 +73,8 @@ def _statuses(value: str) -> str:
 
 
 def _plan_status(value: str) -> str:
-    from console.notices.models import plan_status  # the notices panel's own labels
-
     if value in PlanStatus._value2member_map_:
-        return plan_status(PlanStatus(value)).lower()
+        return labels.plan_status(PlanStatus(value)).lower()
     return value
 
 

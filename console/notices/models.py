@@ -14,11 +14,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from console.language.labels import plan_status  # shared with the refusals
 from ops.clock import format_local
 from ops.notices.outbox import OutboxMessage
 from ops.notices.recipients import ChannelKind
 from ops.notices.schedule import NoticeEvent, NoticeKind, NoticeState
-from ops.planned.records import PlannedOutage, PlanStatus
+from ops.planned.records import PlannedOutage
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -62,17 +63,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section][0] if 0 <= section < len(self._columns) else None
         return None
-
-
-def plan_status(status: PlanStatus) -> str:
-    return {
-        PlanStatus.DRAFT: QCoreApplication.translate("NoticeLabels", "Draft"),
-        PlanStatus.APPROVED: QCoreApplication.translate("NoticeLabels", "Approved"),
-        PlanStatus.IN_PROGRESS: QCoreApplication.translate("NoticeLabels", "In progress"),
-        PlanStatus.COMPLETED: QCoreApplication.translate("NoticeLabels", "Completed"),
-        PlanStatus.POSTPONED: QCoreApplication.translate("NoticeLabels", "Postponed"),
-        PlanStatus.CANCELLED: QCoreApplication.translate("NoticeLabels", "Cancelled"),
-    }[status]
 
 
 def notice_kind(kind: NoticeKind) -> str:
