@@ -11,16 +11,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from console.board_loader import BoardReader, BoardUpdate, is_broad, names_board
@@ -39,6 +33,7 @@ from console.outages.table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTable
 from console.reports.dialogs import ReportActions
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
+from console.window_layout import arrange, make_table, restore, save, titled
 from db import Database
 from db.board import Board
 from db.repositories.outages import OutageRepository
@@ -61,8 +56,6 @@ log = logging.getLogger(__name__)
 # keeps those current (and anything written past the change log); the changes themselves
 # are shown as they come.
 REFRESH_MS = 60_000
-# Saved column layouts are keyed by version: a table that gains a column starts afresh.
-_HEADER_VERSIONS = {"outages": "v2", "crews": "v3"}
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +120,7 @@ class MainWindow(QMainWindow):
         self.outages = OutageTableModel(self)
         self.outage_filter = OutageFilter(self)
         self.outage_filter.setSourceModel(self.outages)
-        self.outage_view = self._make_table("outageTable", self.outage_filter)
+        self.outage_view = make_table(self, "outageTable", self.outage_filter)
         self.outage_view.sortByColumn(Col.STARTED, Qt.SortOrder.DescendingOrder)
         self.outage_view.selectionModel().currentRowChanged.connect(self._on_outage_row_changed)
         self.outage_view.activated.connect(self._open_detail_of_index)  # Enter or double-click
@@ -158,7 +151,7 @@ class MainWindow(QMainWindow):
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)
         self.notices_panel = NoticesPanel(db, self.runner, clock, lambda: self.user, self)
-        self._make_table("crewTable", self.crews, self.crew_view)
+        make_table(self, "crewTable", self.crews, self.crew_view)
         self.crew_view.setSortingEnabled(False)
         self.outage_view.setDragEnabled(True)
         self.outage_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -226,74 +219,18 @@ class MainWindow(QMainWindow):
 
     # --- layout -----------------------------------------------------------------------
 
-    def _make_table(
-        self, name: str, model: OutageFilter | CrewTableModel, view: QTableView | None = None
-    ) -> QTableView:
-        view = view or QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setWordWrap(False)
-        return view
-
     def _build_layout(self) -> None:
-        outage_panel = QWidget(self)
-        outage_layout = QVBoxLayout(outage_panel)
-        outage_layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("Outages"), outage_panel)
-        title.setStyleSheet("font-weight:bold;font-size:11pt;")
-        filters = QHBoxLayout()
-        filters.addWidget(title)
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.open_only)
-        outage_layout.addLayout(filters)
-        outage_layout.addWidget(self.outage_view)
-
-        crew_panel = QWidget(self)
-        crew_layout = QVBoxLayout(crew_panel)
-        crew_layout.setContentsMargins(4, 4, 4, 4)
-        crew_title = QLabel(self.tr("Crews"), crew_panel)
-        crew_title.setStyleSheet("font-weight:bold;font-size:11pt;")
-        crew_layout.addWidget(crew_title)
-        crew_layout.addWidget(self.crew_view)
-
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(outage_panel)
-        self.right_splitter.addWidget(self.alerts)
-        self.lower_tabs = QTabWidget(self)  # the crews, and the notices of planned work beside
-        self.lower_tabs.setObjectName("lowerTabs")
-        self.lower_tabs.addTab(crew_panel, self.tr("Crews"))
-        self.lower_tabs.addTab(self.notices_panel, self.tr("Notices"))
-        self.right_splitter.addWidget(self.lower_tabs)
-        self.right_splitter.setStretchFactor(0, 4)
-        self.right_splitter.setStretchFactor(1, 1)
-        self.right_splitter.setStretchFactor(2, 2)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.map_view)
-        self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.connection_banner)
-        layout.addWidget(self.main_splitter, 1)
-        self.setCentralWidget(central)
-        self.resize(1500, 900)
-        self.main_splitter.setSizes([850, 650])
+        outages = titled(
+            self, self.tr("Outages"), self.outage_view, (self.filter_edit, self.open_only)
+        )
+        crews = titled(self, self.tr("Crews"), self.crew_view)
+        self._arrangement = arrange(
+            self, banners=(self.banner, self.connection_banner), map_view=self.map_view,
+            outages=outages, alerts=self.alerts,
+            tabs=((crews, self.tr("Crews")), (self.notices_panel, self.tr("Notices"))),
+        )  # fmt: skip
+        self.main_splitter, self.right_splitter = self._arrangement.main, self._arrangement.right
+        self.lower_tabs = self._arrangement.tabs
 
     # --- data -------------------------------------------------------------------------
 
@@ -540,28 +477,13 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self, settings: QSettings) -> bool:
         """Put the window back as the user left it; False on a first start (nothing saved)."""
-        geometry = settings.value("window/geometry")
-        if geometry is None:
-            return False
-        self.restoreGeometry(geometry)
-        for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
-            state = settings.value(f"window/splitter_{key}")
-            if state is not None:
-                splitter.restoreState(state)
-        for key, view in (("outages", self.outage_view), ("crews", self.crew_view)):
-            state = settings.value(f"window/header_{key}_{_HEADER_VERSIONS[key]}")
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
-        return True
+        return restore(settings, self, self._arrangement, self._views())
 
     def save_layout(self, settings: QSettings) -> None:
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter_main", self.main_splitter.saveState())
-        settings.setValue("window/splitter_right", self.right_splitter.saveState())
-        settings.setValue(
-            "window/header_outages_v2", self.outage_view.horizontalHeader().saveState()
-        )
-        settings.setValue("window/header_crews_v3", self.crew_view.horizontalHeader().saveState())
+        save(settings, self, self._arrangement, self._views())
+
+    def _views(self) -> dict[str, QTableView]:
+        return {"outages": self.outage_view, "crews": self.crew_view}
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.action_runner is not None:

@@ -158,8 +158,28 @@ class OutageTableModel(QAbstractTableModel):
             self._rows.extend(added)
             self._search.extend(self._search_text(o) for o in added)
             self.endInsertRows()
-        if self._sort_column >= 0 and (changed or gone):
+        if self._sort_column >= 0 and (
+            added or not all(self._in_order_at(row_of[o.outage_id]) for o in changed)
+        ):
             self.sort(self._sort_column, self._sort_order)
+
+    def _in_order_at(self, row: int) -> bool:
+        """Whether the row is still in sort order with its neighbours (most changes leave
+        it there: then no re-sort, which costs the view a layout change of every row)."""
+        col, descending = _COLS[self._sort_column], self._sort_order == Qt.SortOrder.DescendingOrder
+
+        def precedes(a: Any, b: Any) -> bool:
+            if a is None:
+                return b is None  # rows without a value last
+            if b is None:
+                return True
+            return bool(a >= b) if descending else bool(a <= b)
+
+        key = self._sort_key(self._rows[row], col)
+        last = len(self._rows) - 1
+        return (row == 0 or precedes(self._sort_key(self._rows[row - 1], col), key)) and (
+            row == last or precedes(key, self._sort_key(self._rows[row + 1], col))
+        )
 
     def _search_text(self, o: Outage) -> str:
         return " ".join(self._display(o, c) for c in Col if c not in _LIVE_COLUMNS).casefold()
