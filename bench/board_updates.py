@@ -9,7 +9,9 @@ Part 2, a storm: the 50,000-node benchmark district with 2,000 open outages. Tim
 outage table filled (model reset), a sort by each column, a scroll through all rows, one
 clock tick (live durations and every deadline countdown), the map's situation traced and
 applied to the page. Target: map update <= 1 s; table operations well under a frame budget
-of tens of milliseconds.
+of tens of milliseconds. Then what one change costs when only its part is refreshed: one
+outage's row updated in place (re-sorted), an outage changed with no switch moved (no new
+tracing), and 40 crews' markers alone.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/board_updates.py [--rounds N]
 """
@@ -149,7 +151,7 @@ def storm(outage_count: int) -> None:
     from console.map_view import MapView
     from console.outages.deadline_watch import DeadlineWatch
     from console.outages.table import Col, OutageFilter, OutageTableModel
-    from maps import TopologyCache, build_map_html, map_state, state_payload
+    from maps import TopologyCache, build_map_html, crews_payload, map_state, state_payload
     from ops.network.records import DeviceKind
     from ops.outages.records import Outage, OutageKind, OutageStatus
     from ops.policy import load_profile
@@ -255,6 +257,16 @@ def storm(outage_count: int) -> None:
 
     summary("clock tick (durations + countdowns)", timed(tick), 0.100)
 
+    flip_customers = [0]
+
+    def one_row() -> None:
+        flip_customers[0] ^= 1
+        o = outages[7]
+        model.update_outages([replace(o, customers_out=o.customers_out + flip_customers[0])])
+        view.viewport().repaint()
+
+    summary("table: one outage's row updated in place", timed(one_row))
+
     topologies = TopologyCache()
     map_state(network, (), (), topologies=topologies)  # the network as first loaded
     state_time: list[float] = []
@@ -302,8 +314,40 @@ def storm(outage_count: int) -> None:
         js_round_trip(mv)
         step.append(time.perf_counter() - t)
     summary("map update in the storm, trace + apply", step, 1.0)
+    mv.call("applyState", payload)
+    js_round_trip(mv)
+    map_state(network, outages, (), topologies=topologies)  # this network's topology, kept
+    etr_step: list[float] = []
+    for i in range(6):
+        t = time.perf_counter()
+        moved = [replace(outages[0], etr=NOW + timedelta(hours=3 + i % 2)), *outages[1:]]
+        mv.call("applyState", state_payload(map_state(network, moved, (), topologies=topologies)))
+        js_round_trip(mv)
+        etr_step.append(time.perf_counter() - t)
+    summary("map: an outage changed, no switch moved", etr_step, 1.0)
+    crews = [_crew(i, s.position) for i, s in enumerate(candidates[:40])]
+    crew_step: list[float] = []
+    for i in range(6):
+        t = time.perf_counter()
+        lon, lat = crews[0].position or (0.0, 0.0)
+        moved_crew = replace(crews[0], position=(lon + i * 1e-4, lat))
+        mv.call("applyState", crews_payload([moved_crew, *crews[1:]]))
+        js_round_trip(mv)
+        crew_step.append(time.perf_counter() - t)
+    summary("map: a crew moved (40 crews, crews only)", crew_step)
     mv.close()
     mv.deleteLater()
+
+
+def _crew(i: int, position: tuple[float, float]) -> Any:
+    from big_district import NOW
+
+    from ops.crews.records import Crew, CrewStatus, CrewType
+
+    return Crew(
+        f"T{i:02d}", f"Tổ {i}", CrewType.LINE, "ĐL", "", "", CrewStatus.EN_ROUTE, position,
+        NOW, (),
+    )  # fmt: skip
 
 
 def main() -> int:

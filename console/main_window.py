@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -12,20 +11,15 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
+from console.board_loader import BoardReader, BoardUpdate, is_broad, names_board
 from console.connection_banner import ConnectionBanner
-from console.crews.panel import CrewTableModel, CrewView
+from console.crews.panel import CREW_ID_ROLE, CrewTableModel, CrewView
 from console.crews.position_feed import PositionFeed
 from console.map_view import MapView
 from console.menus import MainMenus
@@ -36,10 +30,12 @@ from console.outages.commands import OutageCommands
 from console.outages.deadline_watch import DeadlineWatch, describe
 from console.outages.detail import OutageDetail
 from console.outages.table import OUTAGE_ID_ROLE, Col, OutageFilter, OutageTableModel
+from console.reports.dialogs import ReportActions
 from console.status_bar import ConsoleStatusBar
 from console.tasks import TaskRunner
+from console.window_layout import arrange, make_table, restore, save, titled
 from db import Database
-from db.board import Board, load_board
+from db.board import Board
 from db.repositories.outages import OutageRepository
 from ops.access.roles import User
 from ops.clock import Clock
@@ -48,27 +44,25 @@ from ops.outages.deadlines import DeadlineTransition
 from ops.outages.records import JournalEntry, Outage
 from ops.policy import Policy, load_profile
 from ops.settings import Settings, SettingsError, load_settings
+from ops.stores import Changes
 
 if TYPE_CHECKING:
     from console.actions import ActionRunner
-    from maps import TopologyCache
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 15_000
-# Saved column layouts are keyed by version: a table that gains a column starts afresh.
-_HEADER_VERSIONS = {"outages": "v2", "crews": "v3"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    board: Board
-    payload: dict[str, object]  # the map's running state, for OmsMap.applyState
-    html: str | None  # only on the first load: later loads restyle the page in place
+# What the change log cannot tell comes with time: the shift's work in minutes, restored
+# outages leaving the board after 12 h, the shift changing. A whole read once a minute
+# keeps those current (and anything written past the change log); the changes themselves
+# are shown as they come.
+REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    """Everything a dispatcher watches during a shift, on one screen."""
+    """Everything a dispatcher watches during a shift, on one screen.
+
+    Its parts take it as a `console.window_parts.Workbench`, nothing more.
+    """
 
     board_loaded = Signal()
     map_loaded = Signal()
@@ -92,9 +86,15 @@ class MainWindow(QMainWindow):
         self._shifts: ShiftPattern | None = None
         self._clock = clock
         self._language = language
+        self._policy = policy or load_profile("vn-default")
         self._board: Board | None = None
+        self._reader = BoardReader(db)
         self._loading = False
-        self._topologies: TopologyCache | None = None
+        self._pending_whole = False  # a whole read asked for while another read runs
+        self._pending = Changes()  # changes come in while a read runs
+        # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
+        self.user: User | None = None
+        self.action_runner: ActionRunner | None = None
         self.runner = TaskRunner(self)
         self.runner.error.connect(self._show_background_error)
         self.setWindowTitle(self.tr("Outage operations console"))
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.outages = OutageTableModel(self)
         self.outage_filter = OutageFilter(self)
         self.outage_filter.setSourceModel(self.outages)
-        self.outage_view = self._make_table("outageTable", self.outage_filter)
+        self.outage_view = make_table(self, "outageTable", self.outage_filter)
         self.outage_view.sortByColumn(Col.STARTED, Qt.SortOrder.DescendingOrder)
         self.outage_view.selectionModel().currentRowChanged.connect(self._on_outage_row_changed)
         self.outage_view.activated.connect(self._open_detail_of_index)  # Enter or double-click
@@ -137,40 +137,38 @@ class MainWindow(QMainWindow):
         self.open_only.setObjectName("openOnly")
         self.open_only.toggled.connect(self.outage_filter.set_open_only)
 
-        self.deadline_watch = DeadlineWatch(policy or load_profile("vn-default"), self)
+        self.deadline_watch = DeadlineWatch(self._policy, self)
         self.deadline_watch.deadline_alerted.connect(self._on_deadline_alert)
         self.alerts = AlertsPanel(self)
         self.alerts.outage_chosen.connect(self.select_outage)
-        self.commands = OutageCommands(self)
+        self.status = ConsoleStatusBar(db.description, self)
+        self.setStatusBar(self.status)
+        self.commands = OutageCommands(self, self.alerts)
         self.alerts.explanation_requested.connect(self.commands.explain_breach)
         self.detail.remark_requested.connect(self.commands.add_remark)
         self.detail.correction_requested.connect(self.commands.correct_entry)
 
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)
-        self.notices_panel = NoticesPanel(
-            db, self.runner, clock, lambda: getattr(self, "user", None), self
-        )
-        self._make_table("crewTable", self.crews, self.crew_view)
+        self.notices_panel = NoticesPanel(db, self.runner, clock, lambda: self.user, self)
+        make_table(self, "crewTable", self.crews, self.crew_view)
         self.crew_view.setSortingEnabled(False)
         self.outage_view.setDragEnabled(True)
         self.outage_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
 
-        # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
-        self.user: User | None = None
-        self.action_runner: ActionRunner | None = None
         self.board_actions = BoardActions(self)
         self.crew_view.outage_dropped.connect(self.board_actions.assign_crew)
         self.position_feed = PositionFeed(self)
-        self.position_feed.positions_recorded.connect(self.board_actions.on_changes)
-
-        self.status = ConsoleStatusBar(db.description, self)
-        self.setStatusBar(self.status)
+        self.position_feed.positions_recorded.connect(self.apply_changes)
 
         self._build_layout()
+        self.menus = MainMenus(
+            self, self, commands=self.commands, board_actions=self.board_actions,
+            reports=ReportActions(self, self.map_view), language=language,
+            refresh=self.refresh, find=self._focus_filter, open_detail=self.open_detail,
+        )  # fmt: skip
         if user is not None:
             self.sign_in_as(user)
-        self.menus = MainMenus(self)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -194,6 +192,10 @@ class MainWindow(QMainWindow):
         return self._clock
 
     @property
+    def policy(self) -> Policy:
+        return self._policy
+
+    @property
     def board(self) -> Board | None:
         """What the screen shows now; None until the first load has finished."""
         return self._board
@@ -204,95 +206,40 @@ class MainWindow(QMainWindow):
 
         self.user = user
         self.action_runner = ActionRunner(self._db, self.runner, self._clock, user, self)
-        self.action_runner.changed.connect(self.board_actions.on_changes)
+        self.action_runner.changed.connect(self.apply_changes)
+        # After a reconnection the runner reads what the change log holds since (a whole
+        # read when the log cannot tell), so the board misses nothing and reads no more.
         self.action_runner.everything_changed.connect(self.refresh)
-        self.action_runner.refused.connect(self.board_actions.on_refused)
+        self.action_runner.refused.connect(self._on_refused)
         self.action_runner.connection_lost.connect(self.connection_banner.show_lost)
         self.action_runner.connection_restored.connect(self.connection_banner.show_restored)
         self.action_runner.database_lost.connect(self.connection_banner.show_database_lost)
         self.action_runner.saved_after_all.connect(self.status.show_message)
         self.notices_panel.use_actions(self.action_runner)  # decides through it, refreshes on it
         self.status.user.setText(f"{user.username} · {user.display_name}")
-        if hasattr(self, "menus"):
-            self.menus.user_changed()
+        self.menus.user_changed()
 
     # --- layout -----------------------------------------------------------------------
 
-    def _make_table(
-        self, name: str, model: OutageFilter | CrewTableModel, view: QTableView | None = None
-    ) -> QTableView:
-        view = view or QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setWordWrap(False)
-        return view
-
     def _build_layout(self) -> None:
-        outage_panel = QWidget(self)
-        outage_layout = QVBoxLayout(outage_panel)
-        outage_layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("Outages"), outage_panel)
-        title.setStyleSheet("font-weight:bold;font-size:11pt;")
-        filters = QHBoxLayout()
-        filters.addWidget(title)
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.open_only)
-        outage_layout.addLayout(filters)
-        outage_layout.addWidget(self.outage_view)
-
-        crew_panel = QWidget(self)
-        crew_layout = QVBoxLayout(crew_panel)
-        crew_layout.setContentsMargins(4, 4, 4, 4)
-        crew_title = QLabel(self.tr("Crews"), crew_panel)
-        crew_title.setStyleSheet("font-weight:bold;font-size:11pt;")
-        crew_layout.addWidget(crew_title)
-        crew_layout.addWidget(self.crew_view)
-
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(outage_panel)
-        self.right_splitter.addWidget(self.alerts)
-        self.lower_tabs = QTabWidget(self)  # the crews, and the notices of planned work beside
-        self.lower_tabs.setObjectName("lowerTabs")
-        self.lower_tabs.addTab(crew_panel, self.tr("Crews"))
-        self.lower_tabs.addTab(self.notices_panel, self.tr("Notices"))
-        self.right_splitter.addWidget(self.lower_tabs)
-        self.right_splitter.setStretchFactor(0, 4)
-        self.right_splitter.setStretchFactor(1, 1)
-        self.right_splitter.setStretchFactor(2, 2)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.map_view)
-        self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.connection_banner)
-        layout.addWidget(self.main_splitter, 1)
-        self.setCentralWidget(central)
-        self.resize(1500, 900)
-        self.main_splitter.setSizes([850, 650])
+        outages = titled(
+            self, self.tr("Outages"), self.outage_view, (self.filter_edit, self.open_only)
+        )
+        crews = titled(self, self.tr("Crews"), self.crew_view)
+        self._arrangement = arrange(
+            self, banners=(self.banner, self.connection_banner), map_view=self.map_view,
+            outages=outages, alerts=self.alerts,
+            tabs=((crews, self.tr("Crews")), (self.notices_panel, self.tr("Notices"))),
+        )  # fmt: skip
+        self.main_splitter, self.right_splitter = self._arrangement.main, self._arrangement.right
+        self.lower_tabs = self._arrangement.tabs
 
     # --- data -------------------------------------------------------------------------
 
     def start(self) -> None:
         """Load the board and the map in the background; the window is usable meanwhile."""
         self.status.show_message(self.tr("Loading the network and outages…"))
-        self._load(first=True)
+        self._read_whole()
         self._refresh_timer.start()
         if self.action_runner is not None:
             self.action_runner.start_polling()
@@ -302,64 +249,102 @@ class MainWindow(QMainWindow):
         self.notices_panel.refresh()
 
     def refresh(self) -> None:
+        """Read the whole board again (F5, the timer, a reconnection, a change too broad)."""
         if self._board is not None:
-            self._load(first=False)
+            self._read_whole()
 
-    def _load(self, *, first: bool) -> None:
+    def apply_changes(self, changes: Changes) -> None:
+        """Show what an action (here or at another workstation) changed: only the rows, map
+        parts and panels it names."""
+        if is_broad(changes):
+            self.refresh()
+        elif names_board(changes) and self._board is not None:
+            self._pending |= changes
+            self._next_read()
+        shown = self.detail.outage_id
+        if self.detail.isVisible() and shown in changes.journal | changes.outages:
+            self.open_detail(shown)  # the open timeline follows what was just recorded
+        self.changes_applied.emit(changes)
+
+    def _on_refused(self, message: str, stale: bool) -> None:
+        if stale:
+            message = self.tr(
+                "Someone else changed this first; the fresh state is shown. %1"
+            ).replace("%1", message)
+            self.refresh()
+        self.status.show_message(message, error=True)
+        self.action_refused.emit(message)
+
+    def _read_whole(self) -> None:
+        self._pending_whole = True
+        self._next_read()
+
+    def _next_read(self) -> None:
+        """One read at a time; what was asked for meanwhile is read after it, merged."""
         if self._loading:
             return
-        self._loading = True
-        db, now = self._db, self._clock.now()
-
-        def work() -> _Loaded:
-            # The map package (folium, pandas) takes ~1 s to import: never on the way to
-            # the first painted window, so only here, on the worker thread.
-            from maps import TopologyCache, build_map_html, map_state, state_payload
-
-            if self._topologies is None:
-                self._topologies = TopologyCache()  # worker-thread only, like its use
-            board = load_board(db, now, self._shifts)
-            state = map_state(
-                board.network, board.outages, board.crews, topologies=self._topologies
+        reader, now, shifts = self._reader, self._clock.now(), self._shifts
+        board = self._board
+        if self._pending_whole or board is None:
+            self._pending_whole, self._pending = False, Changes()
+            self._loading = True
+            self.runner.run(
+                lambda: reader.whole(now, shifts, board), self._on_loaded, self._on_load_failed
             )
-            html = None
-            if first:
-                title = board.site.district_name or "Outage console"
-                html = build_map_html(
-                    board.network, state, title=title, demo=board.site.is_demo,
-                    center=board.site.center, bridge=True,
-                )  # fmt: skip
-            return _Loaded(board, state_payload(state), html)
+        elif not self._pending.is_empty:
+            changes, self._pending = self._pending, Changes()
+            self._loading = True
+            self.runner.run(
+                lambda: reader.changed(board, changes, now, shifts),
+                self._on_loaded,
+                self._on_load_failed,
+            )
 
-        self.runner.run(work, self._on_loaded, self._on_load_failed)
-
-    def _on_loaded(self, loaded: _Loaded) -> None:
+    def _on_loaded(self, update: BoardUpdate) -> None:
         self._loading = False
-        selected = self.selected_outage_id()
-        self._board = loaded.board
-        feeder_names = {f.feeder_id: f.name for f in loaded.board.network.feeders}
-        self.outages.set_outages(loaded.board.outages, feeder_names)
-        self.crews.set_crews(
-            loaded.board.crews,
-            {o.outage_id: o.reference for o in loaded.board.outages},
-            loaded.board.workload,
-            loaded.board.shift,
-        )
-        if loaded.html is not None:
+        first = self._board is None
+        self._board = board = update.board
+        if update.full:
+            self._fill_tables(board)
+        else:
+            self.outages.update_outages(update.outages, update.removed)
+            self.crews.update_crews(
+                update.crews, {o.outage_id: o.reference for o in board.outages},
+                board.workload, board.shift,
+            )  # fmt: skip
+        if first:
             self.outage_view.resizeColumnsToContents()
             self.crew_view.resizeColumnsToContents()
-            self.map_view.show_html(loaded.html)
-        else:
-            self.map_view.call("applyState", loaded.payload)
-        if selected is not None:
-            self.select_outage(selected)
-        self._show_site(loaded.board)
+        if update.html is not None:
+            self.map_view.show_html(update.html)
+        elif update.payload is not None:
+            self.map_view.call("applyState", update.payload)
+        self._show_site(board)
         self.status.clear_message()
         self._tick()  # deadlines of the fresh board at once, not a second later
         self.board_loaded.emit()
+        self._next_read()
+
+    def _fill_tables(self, board: Board) -> None:
+        """Every row anew; the selected outage and crew are selected again."""
+        outage_id, crew_id = self.selected_outage_id(), self.selected_crew_id()
+        feeder_names = {f.feeder_id: f.name for f in board.network.feeders}
+        self.outages.set_outages(board.outages, feeder_names)
+        self.crews.set_crews(
+            board.crews, {o.outage_id: o.reference for o in board.outages},
+            board.workload, board.shift,
+        )  # fmt: skip
+        if outage_id is not None:
+            self.select_outage(outage_id)
+        if crew_id is not None:
+            self.select_crew(crew_id)
 
     def _on_load_failed(self, exc: Exception) -> None:
         self._loading = False
+        self._show_read_error(exc)
+        self._next_read()
+
+    def _show_read_error(self, exc: Exception) -> None:
         self.status.show_message(self.tr("Could not read the database: %1").replace("%1", str(exc)))
 
     def _show_site(self, board: Board) -> None:
@@ -423,6 +408,26 @@ class MainWindow(QMainWindow):
         value = index.data(OUTAGE_ID_ROLE)
         return int(value) if value is not None else None
 
+    def selected_crew_id(self) -> str | None:
+        index = self.crew_view.currentIndex()
+        value = index.data(CREW_ID_ROLE) if index.isValid() else None
+        return str(value) if value is not None else None
+
+    def select_crew(self, crew_id: str) -> None:
+        row = self.crews.row_of(crew_id)
+        if row is None:
+            return
+        index = self.crews.index(row, 0)
+        self.crew_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
     def select_outage(self, outage_id: int) -> None:
         """Select an outage's row (clearing a filter that hides it) and scroll to it."""
         row = self.outages.row_of(outage_id)
@@ -464,7 +469,7 @@ class MainWindow(QMainWindow):
             self.detail.raise_()
             self.detail_shown.emit(outage_id)
 
-        self.runner.run(work, show, self._on_load_failed)
+        self.runner.run(work, show, self._show_read_error)
 
     def _on_outage_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         outage_id = current.data(OUTAGE_ID_ROLE) if current.isValid() else None
@@ -474,28 +479,13 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self, settings: QSettings) -> bool:
         """Put the window back as the user left it; False on a first start (nothing saved)."""
-        geometry = settings.value("window/geometry")
-        if geometry is None:
-            return False
-        self.restoreGeometry(geometry)
-        for key, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
-            state = settings.value(f"window/splitter_{key}")
-            if state is not None:
-                splitter.restoreState(state)
-        for key, view in (("outages", self.outage_view), ("crews", self.crew_view)):
-            state = settings.value(f"window/header_{key}_{_HEADER_VERSIONS[key]}")
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
-        return True
+        return restore(settings, self, self._arrangement, self._views())
 
     def save_layout(self, settings: QSettings) -> None:
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter_main", self.main_splitter.saveState())
-        settings.setValue("window/splitter_right", self.right_splitter.saveState())
-        settings.setValue(
-            "window/header_outages_v2", self.outage_view.horizontalHeader().saveState()
-        )
-        settings.setValue("window/header_crews_v3", self.crew_view.horizontalHeader().saveState())
+        save(settings, self, self._arrangement, self._views())
+
+    def _views(self) -> dict[str, QTableView]:
+        return {"outages": self.outage_view, "crews": self.crew_view}
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.action_runner is not None:

@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from console import file_dialogs
 from console.crews.position_dialog import set_position_of_selected
 from console.outages.action_dialogs import CrewChooser, TripDialog
-from console.reports.dialogs import ReportActions
 from ops import __version__
 from ops.crews.records import CrewStatus
 from ops.files import write_text_atomically
 from ops.settings import SettingsError, load_settings, save_settings
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
+    from console.outages.board_actions import BoardActions
+    from console.outages.commands import OutageCommands
+    from console.reports.dialogs import ReportActions
+    from console.window_parts import Workbench
 
 EN_ROUTE, ARRIVED, FIELD_COMPLETE = (
     CrewStatus.EN_ROUTE,
@@ -31,47 +33,66 @@ EN_ROUTE, ARRIVED, FIELD_COMPLETE = (
 
 
 class MainMenus(QObject):
-    """File, View and Help menus of the main window."""
+    """File, View, Operations, Reports and Help menus of the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        bench: Workbench,
+        *,
+        commands: OutageCommands,
+        board_actions: BoardActions,
+        reports: ReportActions,
+        language: str,
+        refresh: Callable[[], None],
+        find: Callable[[], None],
+        open_detail: Callable[[int], None],
+    ) -> None:
         super().__init__(window)
-        self._w = window
-        self._build()
+        self._window, self._w = window, bench
+        self._commands, self._board_actions = commands, board_actions
+        self._language = language
+        self._open_detail = open_detail
+        self._build(refresh, find, reports)
 
-    def _build(self) -> None:
-        file_menu = self._w.menuBar().addMenu(self.tr("&File"))
-        export = QAction(self.tr("&Export map as HTML…"), self._w)
+    def _build(
+        self, refresh_board: Callable[[], None], find_outage: Callable[[], None],
+        reports: ReportActions,
+    ) -> None:  # fmt: skip
+        window = self._window
+        file_menu = window.menuBar().addMenu(self.tr("&File"))
+        export = QAction(self.tr("&Export map as HTML…"), window)
         export.triggered.connect(self._export_map)
         file_menu.addAction(export)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self._w)
+        quit_action = QAction(self.tr("&Quit"), window)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self._w.close)
+        quit_action.triggered.connect(window.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self._w.menuBar().addMenu(self.tr("&View"))
-        refresh = QAction(self.tr("&Refresh"), self._w)
+        view_menu = window.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), window)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self._w.refresh)
+        refresh.triggered.connect(refresh_board)
         view_menu.addAction(refresh)
-        find = QAction(self.tr("&Find outage"), self._w)
+        find = QAction(self.tr("&Find outage"), window)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._focus_filter)
+        find.triggered.connect(find_outage)
         view_menu.addAction(find)
-        self._w.addAction(find)
+        window.addAction(find)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        group = QActionGroup(self._w)
+        group = QActionGroup(window)
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
             action = QAction(name, self, checkable=True)
-            action.setChecked(code == self._w.language)
+            action.setChecked(code == self._language)
             action.setData(code)
             group.addAction(action)
             language_menu.addAction(action)
         group.triggered.connect(self._choose_language)
 
-        work = self._w.menuBar().addMenu(self.tr("&Operations"))
-        commands = self._w.commands
+        work = window.menuBar().addMenu(self.tr("&Operations"))
+        commands = self._commands
         entry: tuple[str, str, Callable[[], None]] | None
         for entry in (
             (self.tr("Record a device &trip…"), "F2", self._record_trip),
@@ -103,44 +124,44 @@ class MainMenus(QObject):
                 work.addSeparator()
                 continue
             text, shortcut, slot = entry
-            action = QAction(text, self._w)
+            action = QAction(text, window)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             work.addAction(action)
-            self._w.addAction(action)
+            window.addAction(action)
         self._work = work
         self.user_changed()
 
-        self.reports = ReportActions(self._w)
-        self.reports.add_menu(self._w.menuBar())
+        self.reports = reports
+        reports.add_menu(window.menuBar())
 
-        help_menu = self._w.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About"), self._w)
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), window)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
     def _choose_language(self, action: QAction) -> None:
         code = str(action.data())
-        if code == self._w.language:
+        if code == self._language:
             return
         try:
             save_settings(replace(load_settings(), language=code))
         except (OSError, SettingsError) as exc:
             QMessageBox.warning(
-                self._w,
+                self._window,
                 self.tr("Language"),
                 self.tr("Could not save the setting: %1").replace("%1", str(exc)),
             )
             return
         QMessageBox.information(
-            self._w,
+            self._window,
             self.tr("Language"),
             self.tr("The new language is used from the next start of the console."),
         )
 
     def _about(self) -> None:
         QMessageBox.about(
-            self._w,
+            self._window,
             self.tr("About"),
             self.tr(
                 "Outage operations console %1\n\nFeeder outages, crews, restoration deadlines, "
@@ -155,7 +176,7 @@ class MainMenus(QObject):
         if self._w.board is None:
             return
         path, _ = file_dialogs.get_save_file_name(
-            self._w, self.tr("Export map"), "ban-do-su-co.html", self.tr("Web page (*.html)")
+            self._window, self.tr("Export map"), "ban-do-su-co.html", self.tr("Web page (*.html)")
         )
         if not path:
             return
@@ -186,14 +207,10 @@ class MainMenus(QObject):
 
     def _export_failed(self, exc: Exception) -> None:
         QMessageBox.warning(
-            self._w,
+            self._window,
             self.tr("Export map"),
             self.tr("Could not write the map: %1").replace("%1", str(exc)),
         )
-
-    def _focus_filter(self) -> None:
-        self._w.filter_edit.setFocus()
-        self._w.filter_edit.selectAll()
 
     def user_changed(self) -> None:
         """Operations are greyed for no one signed in and for viewers (the services refuse too)."""
@@ -205,24 +222,24 @@ class MainMenus(QObject):
         if board is None:
             return
         closed = sorted(s.switch_id for s in board.network.switches if not s.is_open)
-        report = TripDialog.ask(self._w, closed)
+        report = TripDialog.ask(self._window, closed)
         if report is not None:
-            self._w.board_actions.record_trip(report.device_id, report.cause)
+            self._board_actions.record_trip(report.device_id, report.cause)
 
     def _restore_selected(self) -> None:
         outage_id = self._w.selected_outage_id()
         if outage_id is not None:
-            self._w.board_actions.close_outage_device(outage_id)
+            self._board_actions.close_outage_device(outage_id)
 
     def _assign_selected(self) -> None:
         board, outage_id = self._w.board, self._w.selected_outage_id()
         if board is None or outage_id is None:
             return
-        crew_id = CrewChooser.ask(self._w, board.crews)
+        crew_id = CrewChooser.ask(self._window, board.crews)
         if crew_id is not None:
-            self._w.board_actions.assign_crew(outage_id, crew_id)
+            self._board_actions.assign_crew(outage_id, crew_id)
 
     def _details_of_selected(self) -> None:
         outage_id = self._w.selected_outage_id()
         if outage_id is not None:
-            self._w.open_detail(outage_id)
+            self._open_detail(outage_id)

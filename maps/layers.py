@@ -253,15 +253,24 @@ class TopologyCache:
 
     Switching changes only switch states; the segments tuple is the same object until the
     network is imported again. On the 50,000-node benchmark district a rebuild takes ~0.8 s,
-    a re-index ~0.2 s. Not thread-safe: one per worker.
+    a re-index ~0.2 s; the very same model as last time (no switch moved) takes nothing.
+    Not thread-safe: one per worker.
     """
 
     def __init__(self) -> None:
         self._segments: tuple[object, ...] | None = None
         self._switch_count = -1
         self._base: Topology | None = None
+        self._last: tuple[NetworkModel, Topology] | None = None
 
     def topology(self, model: NetworkModel) -> Topology:
+        if self._last is not None and self._last[0] is model:
+            return self._last[1]
+        topology = self._topology(model)
+        self._last = (model, topology)
+        return topology
+
+    def _topology(self, model: NetworkModel) -> Topology:
         if (
             self._base is None
             or self._segments is not model.segments
@@ -284,6 +293,12 @@ def map_state(
     topology = topologies.topology(model) if topologies is not None else Topology(model)
     situation = assess(model, topology, outages)
     return MapState(situation, tuple(outages), tuple(crews))
+
+
+def crews_payload(crews: Sequence[Crew]) -> dict[str, object]:
+    """Only the crews, for `OmsMap.applyState` (which leaves the parts not given as they are):
+    a crew that moved or changed status needs no tracing."""
+    return {"crews": [crew_payload(c) for c in crews]}
 
 
 def state_payload(state: MapState) -> dict[str, object]:

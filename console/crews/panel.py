@@ -76,6 +76,41 @@ class CrewTableModel(QAbstractTableModel):
         self._shift = shift
         self.endResetModel()
 
+    def update_crews(
+        self,
+        changed: Sequence[Crew],
+        references: dict[int, str],
+        workload: Mapping[str, CrewWorkload] | None = None,
+        shift: ShiftWindow | None = None,
+    ) -> None:
+        """Changed crews' rows in place (new ones added), and the references and shift work of
+        every row; no reset, so the view keeps its selection."""
+        self._references = dict(references)
+        self._workload = dict(workload or {})
+        self._shift = shift
+        row_of = {c.crew_id: row for row, c in enumerate(self._rows)}
+        added: list[Crew] = []
+        for crew in changed:
+            row = row_of.get(crew.crew_id)
+            if row is None:
+                added.append(crew)
+                continue
+            self._rows[row] = crew
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(CrewCol) - 1))
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+        if self._rows:  # an outage's reference, the shift's work: any row may show them
+            last = len(self._rows) - 1
+            self.dataChanged.emit(
+                self.index(0, CrewCol.OUTAGES), self.index(last, CrewCol.SHIFT_WORK)
+            )
+
+    def row_of(self, crew_id: str) -> int | None:
+        return next((row for row, c in enumerate(self._rows) if c.crew_id == crew_id), None)
+
     def shift_work(self, crew_id: str) -> str:
         """E.g. "2 outage(s) · 3 h 10 min"; empty for a crew with no work in the shift."""
         work = self._workload.get(crew_id)

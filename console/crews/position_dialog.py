@@ -28,7 +28,7 @@ from ops.crews.records import Crew
 from ops.network.records import Coord, Substation
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
+    from console.window_parts import Workbench
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,23 +88,26 @@ class CrewPositionDialog(QDialog):
         return dialog.entry()
 
 
-def set_position_of_selected(window: MainWindow) -> None:
+def set_position_of_selected(bench: Workbench) -> None:
     """Ask where the selected crew is, then record it as the signed-in user."""
     from ops.crews.positions import set_crew_position
 
-    crew, board = window.commands.selected_crew(), window.board
+    board, crew_id = bench.board, bench.selected_crew_id()
+    crew = next((c for c in board.crews if c.crew_id == crew_id), None) if board else None
     if crew is None or board is None:
+        bench.status.show_message(QCoreApplication.translate("CrewDialogs", "Select a crew first."))
         return
-    if window.action_runner is None:
-        window.status.show_message(
+    runner = bench.action_runner
+    if runner is None:
+        bench.status.show_message(
             QCoreApplication.translate("CrewDialogs", "Sign in to change crews.")
         )
         return
     centre = crew.position or board.site.center or _centre_of(board.network.substations)
-    entry = CrewPositionDialog.ask(window, crew, window.clock.now(), centre)
+    entry = CrewPositionDialog.ask(bench.window(), crew, bench.clock.now(), centre)
     if entry is None:
         return
-    window.action_runner.perform(
+    runner.perform(
         lambda store, user, clock: set_crew_position(
             store, user, clock, crew_id=crew.crew_id, crew_version=crew.version,
             position=entry.position, at=entry.at,

@@ -22,7 +22,7 @@ from ops.errors import DomainError
 from ops.stores import Changes
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
+    from console.window_parts import Workbench
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,9 @@ class PositionFeed(QObject):
     problem_shown = Signal(str)  # each distinct problem, once
     checked = Signal()  # a read has finished, whatever its outcome
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__(bench.window())
+        self._w = bench
         self._path: Path | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._soon)

@@ -12,6 +12,7 @@ from console.language.translators import interface_language
 from ops.crews.records import CrewStatus, CrewType
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages.records import EtrSource, OutageKind, OutageStatus
+from ops.planned.records import PlanStatus
 from ops.policy import Basis
 from ops.wording import label
 
@@ -94,3 +95,7 @@ def deadline_at_risk_text(reference: str, what: str, left: str) -> str:
         .replace("%2", what)
         .replace("%3", left)
     )
+
+
+def plan_status(status: PlanStatus) -> str:
+    return label(status, interface_language())

@@ -14,12 +14,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from console.language.labels import plan_status
 from console.language.translators import interface_language
 from ops.clock import format_local
 from ops.notices.outbox import OutboxMessage
 from ops.notices.recipients import ChannelKind
 from ops.notices.schedule import NoticeEvent, NoticeKind, NoticeState
-from ops.planned.records import PlannedOutage, PlanStatus
+from ops.planned.records import PlannedOutage
 from ops.wording import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,10 +65,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section][0] if 0 <= section < len(self._columns) else None
         return None
-
-
-def plan_status(status: PlanStatus) -> str:
-    return label(status, interface_language())
 
 
 def notice_kind(kind: NoticeKind) -> str:

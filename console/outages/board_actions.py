@@ -9,18 +9,20 @@ from PySide6.QtCore import QObject
 from ops.planned.records import SwitchAction
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
-    from ops.stores import Changes
+    from console.window_parts import Workbench
 
 # The services and the store load on the first action, not on the way to the first window.
 
 
 class BoardActions(QObject):
-    """The main window's actions, run through its ActionRunner as the signed-in user."""
+    """The board's own actions, run through the window's ActionRunner as the signed-in user.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    What they change comes back from the runner (`ActionRunner.changed`) to the window.
+    """
+
+    def __init__(self, bench: Workbench) -> None:
+        super().__init__(bench.window())
+        self._w = bench
 
     def assign_crew(self, outage_id: int, crew_id: str) -> None:
         """Send a crew to an outage (drag and drop, or the keyboard)."""
@@ -93,19 +95,3 @@ class BoardActions(QObject):
                 ledgers=ledgers,
             )
         )
-
-    def on_changes(self, changes: Changes) -> None:
-        self._w.refresh()
-        shown = self._w.detail.outage_id
-        if self._w.detail.isVisible() and shown in changes.journal | changes.outages:
-            self._w.open_detail(shown)  # the open timeline follows what was just recorded
-        self._w.changes_applied.emit(changes)
-
-    def on_refused(self, message: str, stale: bool) -> None:
-        if stale:
-            message = self.tr(
-                "Someone else changed this first; the fresh state is shown. %1"
-            ).replace("%1", message)
-            self._w.refresh()
-        self._w.status.show_message(message, error=True)
-        self._w.action_refused.emit(message)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from console.crews.panel import CREW_ID_ROLE
 from console.language import labels
 from console.outages.dialogs import Confirm, EtrDialog, TextDialog
 from ops.crews.etr import EtrEstimate, estimate_etr
@@ -21,7 +20,8 @@ from ops.outages.deadlines import Deadline
 from ops.outages.records import JournalEntry, Outage, OutageStatus
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
+    from console.outages.alerts import AlertsPanel
+    from console.window_parts import Workbench
     from ops.access.roles import User
     from ops.clock import Clock
     from ops.stores import Changes, Store
@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 class OutageCommands(QObject):
     """Commands on the selected outage or crew, run through the window's action runner."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    def __init__(self, bench: Workbench, alerts: AlertsPanel) -> None:
+        super().__init__(bench.window())
+        self._w = bench
+        self._alerts = alerts
 
     # --- what is selected ----------------------------------------------------------------
 
@@ -44,8 +45,7 @@ class OutageCommands(QObject):
         return next((o for o in board.outages if o.outage_id == outage_id), None)
 
     def selected_crew(self) -> Crew | None:
-        board, index = self._w.board, self._w.crew_view.currentIndex()
-        crew_id = index.data(CREW_ID_ROLE) if index.isValid() else None
+        board, crew_id = self._w.board, self._w.selected_crew_id()
         if board is None or crew_id is None:
             self._w.status.show_message(self.tr("Select a crew first."))
             return None
@@ -85,7 +85,9 @@ class OutageCommands(QObject):
         if o is None:
             return
         now = self._w.clock.now()
-        entry = EtrDialog.ask(self._w, o.reference, now, o.etr, self.system_estimate(o, now))
+        entry = EtrDialog.ask(
+            self._w.window(), o.reference, now, o.etr, self.system_estimate(o, now)
+        )
         if entry is None:
             return
         self._perform(
@@ -104,7 +106,7 @@ class OutageCommands(QObject):
             cause_category=o.cause.strip().casefold() or None,
             outage_position=o.position,
             crews=crews,
-            settings=self._w.deadline_watch.policy.etr,
+            settings=self._w.policy.etr,
         )
 
     def add_remark(self, outage_id: int | None = None) -> None:
@@ -116,7 +118,7 @@ class OutageCommands(QObject):
         if o is None:
             return
         entry = TextDialog.ask(
-            self._w,
+            self._w.window(),
             self.tr("Remark – %1").replace("%1", o.reference),
             self.tr("What happened (goes to the outage's journal):"),
             self._w.clock.now(),
@@ -135,7 +137,7 @@ class OutageCommands(QObject):
         from ops.outages.remarks import correct_entry
 
         fix = TextDialog.ask(
-            self._w,
+            self._w.window(),
             self.tr("Correct a journal line"),
             self.tr("The line as it should read (the original stays in the journal):\n%1").replace(
                 "%1", entry.text
@@ -159,13 +161,13 @@ class OutageCommands(QObject):
         if o is None:
             return
         entry = TextDialog.ask(
-            self._w,
+            self._w.window(),
             self.tr("Close outage %1").replace("%1", o.reference),
             self.tr("Cause found in the field (required to close):"),
             self._w.clock.now(),
         )
         if entry is None or not Confirm.ask(
-            self._w,
+            self._w.window(),
             self.tr("Close outage"),
             self.tr("Close %1? A closed outage cannot be reopened.").replace("%1", o.reference),
         ):
@@ -185,14 +187,14 @@ class OutageCommands(QObject):
         if o is None:
             return
         entry = TextDialog.ask(
-            self._w,
+            self._w.window(),
             self.tr("Cancel outage %1 (false alarm)").replace("%1", o.reference),
             self.tr("Why it was not a real outage:"),
             self._w.clock.now(),
             with_time=False,
         )
         if entry is None or not Confirm.ask(
-            self._w,
+            self._w.window(),
             self.tr("Cancel outage"),
             self.tr(
                 "Cancel %1 as a false alarm? Devices still open on its account are closed in "
@@ -212,7 +214,7 @@ class OutageCommands(QObject):
         from ops.outages.remarks import explain_breach
 
         entry = TextDialog.ask(
-            self._w,
+            self._w.window(),
             self.tr("Deadline missed – %1").replace("%1", reference),
             self.tr("Why the %1 deadline was missed (journal and shift report):").replace(
                 "%1", labels.deadline_kind(deadline.kind)
@@ -227,7 +229,7 @@ class OutageCommands(QObject):
                 store, user, clock, deadline=deadline, reason=entry.text
             )
         )
-        self._w.alerts.mark_explained(deadline)
+        self._alerts.mark_explained(deadline)
 
     # --- crew commands -----------------------------------------------------------------------
 

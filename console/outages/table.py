@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
@@ -126,11 +126,63 @@ class OutageTableModel(QAbstractTableModel):
         self._feeder_names = dict(feeder_names)
         self._rows = self._in_order(outages)
         self._shown = {}
-        self._search = [
-            " ".join(self._display(o, c) for c in Col if c not in _LIVE_COLUMNS).casefold()
-            for o in self._rows
-        ]
+        self._search = [self._search_text(o) for o in self._rows]
         self.endResetModel()
+
+    def update_outages(self, changed: Sequence[Outage], removed: Collection[int] = ()) -> None:
+        """Rows changed in place, new ones added, `removed` ones dropped; no reset, so the
+        view keeps its selection and scroll position. Re-sorted if a sort column is set."""
+        gone = sorted(
+            (row for row, o in enumerate(self._rows) if o.outage_id in removed), reverse=True
+        )
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            del self._search[row]
+            self._shown = {}  # keyed by row: the rows below moved up
+            self.endRemoveRows()
+        row_of = {o.outage_id: row for row, o in enumerate(self._rows)}
+        added: list[Outage] = []
+        for o in changed:
+            at = row_of.get(o.outage_id)
+            if at is None:
+                added.append(o)
+                continue
+            self._rows[at] = o
+            self._search[at] = self._search_text(o)
+            self._shown.pop(at, None)
+            self.dataChanged.emit(self.index(at, 0), self.index(at, _COLUMN_COUNT - 1))
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._rows.extend(added)
+            self._search.extend(self._search_text(o) for o in added)
+            self.endInsertRows()
+        if self._sort_column >= 0 and (
+            added or not all(self._in_order_at(row_of[o.outage_id]) for o in changed)
+        ):
+            self.sort(self._sort_column, self._sort_order)
+
+    def _in_order_at(self, row: int) -> bool:
+        """Whether the row is still in sort order with its neighbours (most changes leave
+        it there: then no re-sort, which costs the view a layout change of every row)."""
+        col, descending = _COLS[self._sort_column], self._sort_order == Qt.SortOrder.DescendingOrder
+
+        def precedes(a: Any, b: Any) -> bool:
+            if a is None:
+                return b is None  # rows without a value last
+            if b is None:
+                return True
+            return bool(a >= b) if descending else bool(a <= b)
+
+        key = self._sort_key(self._rows[row], col)
+        last = len(self._rows) - 1
+        return (row == 0 or precedes(self._sort_key(self._rows[row - 1], col), key)) and (
+            row == last or precedes(key, self._sort_key(self._rows[row + 1], col))
+        )
+
+    def _search_text(self, o: Outage) -> str:
+        return " ".join(self._display(o, c) for c in Col if c not in _LIVE_COLUMNS).casefold()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here, in one Python sort (~2 ms for 2,000 rows), not by the proxy comparing

@@ -41,7 +41,7 @@ from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
 from ops.settings import load_settings
 
 if TYPE_CHECKING:
-    from console.main_window import MainWindow
+    from console.window_parts import Workbench
     from ops.reports import ReportDocument
 
 OUTPUTS = ("preview", "pdf", "xlsx", "csv")
@@ -215,11 +215,13 @@ class SaveAs:
 
 
 class ReportActions(QObject):
-    """The Reports menu of the main window and the work behind it."""
+    """The Reports menu of the main window and the work behind it; `map_widget` is the map
+    the handover report pictures as it is on screen."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    def __init__(self, bench: Workbench, map_widget: QWidget) -> None:
+        super().__init__(bench.window())
+        self._w = bench
+        self._map = map_widget
 
     def add_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu(self.tr("&Reports"))
@@ -228,19 +230,19 @@ class ReportActions(QObject):
             (self.tr("&Outage report (selected outage)…"), self.outage),
             (self.tr("&Reliability indices…"), self.reliability),
         ):
-            action = QAction(text, self._w)
+            action = QAction(text, self._w.window())
             action.triggered.connect(slot)
             menu.addAction(action)
 
     def handover(self) -> None:
         now = self._w.clock.now()
-        request = HandoverDialog.ask(self._w, now)
+        request = HandoverDialog.ask(self._w.window(), now)
         if request is None:
             return
         from db.repositories.reports import ReportRepository
         from ops.reports import handover_document
 
-        db, policy, user = self._w.database, self._w.deadline_watch.policy, self._w.user
+        db, policy, user = self._w.database, self._w.policy, self._w.user
         lead = user.display_name if user else ""
         map_png = self._map_png()
         district = self._w.board.site.district_name if self._w.board else ""
@@ -259,16 +261,16 @@ class ReportActions(QObject):
         outage_id = self._w.selected_outage_id()
         if outage_id is None:
             QMessageBox.information(
-                self._w, self.tr("Outage report"), self.tr("Select an outage first.")
+                self._w.window(), self.tr("Outage report"), self.tr("Select an outage first.")
             )
             return
-        output = OutputDialog.ask(self._w, self.tr("Outage report"))
+        output = OutputDialog.ask(self._w.window(), self.tr("Outage report"))
         if output is None:
             return
         from db.repositories.reports import ReportRepository
         from ops.reports import outage_document
 
-        db, policy, now = self._w.database, self._w.deadline_watch.policy, self._w.clock.now()
+        db, policy, now = self._w.database, self._w.policy, self._w.clock.now()
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
@@ -281,14 +283,14 @@ class ReportActions(QObject):
 
     def reliability(self) -> None:
         now = self._w.clock.now()
-        request = ReliabilityDialog.ask(self._w, now.astimezone(LOCAL_TZ).date())
+        request = ReliabilityDialog.ask(self._w.window(), now.astimezone(LOCAL_TZ).date())
         if request is None:
             return
         from db.repositories.reliability import period_report_with_trend
         from ops.reliability import Method, ReliabilitySettings
         from ops.reports import reliability_document
 
-        db, policy = self._w.database, self._w.deadline_watch.policy
+        db, policy = self._w.database, self._w.policy
         rules = ReliabilitySettings(
             excluded_categories=policy.excluded_causes,
             include_planned=not request.exclude_planned,
@@ -310,7 +312,7 @@ class ReportActions(QObject):
 
     def _produce(self, build: Callable[[str, str], ReportDocument], output: str, name: str) -> None:
         settings = load_settings()
-        target = None if output == "preview" else SaveAs.ask(self._w, name, output)
+        target = None if output == "preview" else SaveAs.ask(self._w.window(), name, output)
         if output != "preview" and target is None:
             return
 
@@ -324,7 +326,7 @@ class ReportActions(QObject):
             if target is None:
                 from console.reports.printing import preview
 
-                preview(doc, self._w)
+                preview(doc, self._w.window())
             else:
                 self._w.status.show_message(
                     self.tr("Report written to %1").replace("%1", str(target))
@@ -334,14 +336,14 @@ class ReportActions(QObject):
 
     def _failed(self, exc: Exception) -> None:
         QMessageBox.warning(
-            self._w,
+            self._w.window(),
             self.tr("Reports"),
             self.tr("Could not make the report: %1").replace("%1", str(exc)),
         )
 
     def _map_png(self) -> bytes | None:
         """The map as it is on screen now (tiles, outages, crews), as PNG."""
-        pixmap = self._w.map_view.grab()
+        pixmap = self._map.grab()
         if pixmap.isNull():
             return None
         data = QByteArray()

@@ -495,13 +495,20 @@
     return n;
   }
 
+  /** The running situation; a part the payload leaves out (e.g. only "crews" after a crew
+   * moved) stays as it is. */
   OmsMap.applyState = function (payload) {
     if (!S) throw new Error("OmsMap.applyState before OmsMap.init");
     if (typeof payload === "string") payload = JSON.parse(payload);
-    restyleSegments(statesFrom(payload.segments, S.segments));
-    restyleTransformers(statesFrom(payload.transformers, S.transformers));
-    restyleSwitches(payload.switches && payload.switches.open);
+    if (payload.segments) restyleSegments(statesFrom(payload.segments, S.segments));
+    if (payload.transformers) restyleTransformers(statesFrom(payload.transformers, S.transformers));
+    if (payload.switches) restyleSwitches(payload.switches.open);
+    if (payload.outages) applyOutages(payload.outages);
+    if (payload.crews) applyCrews(payload.crews);
+    return true;
+  };
 
+  function applyOutages(outages) {
     var keep = S.highlighted;
     clearHighlight();
     // Markers are redrawn only where something changed: in a storm of thousands of outages
@@ -509,7 +516,7 @@
     var oldOutages = S.outageMarkers;
     S.outages = {};
     S.outageMarkers = {};
-    (payload.outages || []).forEach(function (o) {
+    outages.forEach(function (o) {
       var key = String(o.id);
       var sig = JSON.stringify(o);
       var old = oldOutages[key];
@@ -527,10 +534,14 @@
     Object.keys(oldOutages).forEach(function (key) {
       S.outageGroup.removeLayer(oldOutages[key].marker);
     });
+    if (keep !== null && S.outages[String(keep)]) OmsMap.highlightOutage(keep, { pan: false });
+  }
+
+  function applyCrews(crews) {
     var oldCrews = S.crewMarkers;
     S.crews = {};
     S.crewMarkers = {};
-    (payload.crews || []).forEach(function (c) {
+    crews.forEach(function (c) {
       var key = String(c.id);
       var sig = JSON.stringify(c);
       var old = oldCrews[key];
@@ -548,9 +559,7 @@
     Object.keys(oldCrews).forEach(function (key) {
       S.crewGroup.removeLayer(oldCrews[key].marker);
     });
-    if (keep !== null && S.outages[String(keep)]) OmsMap.highlightOutage(keep, { pan: false });
-    return true;
-  };
+  }
 
   // ----- highlight ----------------------------------------------------------------------------
 

@@ -104,10 +104,6 @@
         <source>Sign in to assign crews.</source>
         <translation>Hãy đăng nhập để giao việc cho đội.</translation>
     </message>
-    <message>
-        <source>Someone else changed this first; the fresh state is shown. %1</source>
-        <translation>Người khác đã thay đổi mục này trước; đã hiển thị trạng thái mới nhất. %1</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -144,6 +140,10 @@
 </context>
 <context>
     <name>CrewDialogs</name>
+    <message>
+        <source>Select a crew first.</source>
+        <translation>Hãy chọn một đội trước.</translation>
+    </message>
     <message>
         <source>Sign in to change crews.</source>
         <translation>Đăng nhập để thay đổi thông tin đội.</translation>
@@ -448,6 +448,10 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Loading the network and outages…</source>
         <translation>Đang tải lưới điện và sự cố…</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first; the fresh state is shown. %1</source>
+        <translation>Người khác đã thay đổi mục này trước; đã hiển thị trạng thái mới nhất. %1</translation>
     </message>
     <message>
         <source>Could not read the database: %1</source>

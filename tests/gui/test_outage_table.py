@@ -83,3 +83,26 @@ def test_the_filter_matches_any_column_ignoring_case(qtbot) -> None:  # type: ig
     assert len(ids_in_view(proxy)) == 3
     proxy.set_text("")
     assert len(ids_in_view(proxy)) == 3
+
+
+def test_rows_update_in_place_keep_the_order_and_the_selection(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model, proxy, view = table(qtbot, [outage(1, 50, 3), outage(2, 900, None), outage(3, 7, 1)])
+    view.sortByColumn(Col.CUSTOMERS_OUT, Qt.SortOrder.DescendingOrder)
+    view.selectionModel().setCurrentIndex(
+        proxy.index(1, 0),  # outage 1
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+
+    model.update_outages([replace(outage(1, 50, 3), cause="đứt dây")])  # stays in place
+    assert ids_in_view(proxy) == [2, 1, 3]
+    assert "đứt dây" in proxy.index(1, Col.CAUSE).data()
+    model.update_outages([replace(outage(3, 7, 1), customers_out=5_000)])  # moves to the top
+    assert ids_in_view(proxy) == [3, 2, 1]
+    model.update_outages([outage(4, 60, 2)], removed={2})  # one arrives, one leaves
+    assert ids_in_view(proxy) == [3, 4, 1]
+
+    assert view.currentIndex().data(OUTAGE_ID_ROLE) == 1
+    assert not resets
+    qtmodeltester.check(model)
