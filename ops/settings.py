@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 
 from ops.crews.shifts import ShiftPattern
-from ops.files import write_text_atomically
 from ops.toml_reader import ConfigError, TomlTable
 
 if TYPE_CHECKING:
@@ -130,6 +129,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         and getattr(settings, f.name) != getattr(defaults, f.name)
     ]
     # A JSON string is a valid TOML basic string for everything a setting can hold.
+    from ops.files import write_text_atomically  # saving is rare: not at start-up
     write_text_atomically(path, "\n".join(lines) + "\n")
     return path
 
