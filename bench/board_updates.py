@@ -148,7 +148,7 @@ def storm(outage_count: int) -> None:
     from big_district import NOW, big_district
     from PySide6.QtWidgets import QTableView
 
-    from console.map_view import MapView
+    from console.map.view import MapView
     from console.outages.deadline_watch import DeadlineWatch
     from console.outages.table import Col, OutageFilter, OutageTableModel
     from maps import TopologyCache, build_map_html, crews_payload, map_state, state_payload

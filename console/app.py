@@ -71,7 +71,10 @@ def _import_map_builder() -> None:
 def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | None:
     """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
     (unattended wall displays, the start-up benchmark). The password is checked either way."""
-    from console.sign_in import SignInDialog, attempt  # loads the store: after the first paint
+    from console.accounts.sign_in import (  # loads the store: after the first paint
+        SignInDialog,
+        attempt,
+    )
 
     username, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
     if username and password:

@@ -21,7 +21,7 @@ from console.board_loader import BoardReader, BoardUpdate, is_broad, names_board
 from console.connection_banner import ConnectionBanner
 from console.crews.panel import CREW_ID_ROLE, CrewTableModel, CrewView
 from console.crews.position_feed import PositionFeed
-from console.map_view import MapView
+from console.map.view import MapView
 from console.menus import MainMenus
 from console.notices.panel import NoticesPanel
 from console.outages.alerts import AlertsPanel

@@ -9,7 +9,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 import main
-from console.map_view import OfflineGuard
+from console.map.view import OfflineGuard
 
 
 def test_the_exported_file_draws_the_network_with_no_request_leaving_the_machine(  # type: ignore[no-untyped-def]

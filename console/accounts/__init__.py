@@ -1,0 +1,1 @@
+"""Accounts: signing in (and, for administrators, keeping the accounts)."""

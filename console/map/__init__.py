@@ -1,0 +1,1 @@
+"""The map screen: the web view over the page `maps` builds, and its bridge back to Python."""
