@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from ops.clock import Clock
     from ops.stores import Changes, Store
 
-FIRST_ADMINISTRATOR = "python main.py accounts add admin --role administrator"
-"""The command the console names when the database has no account yet."""
-
 ROLES = [role.value for role in Role]
 
 Change = Callable[["Store", User, "Clock", "Account"], "Changes"]
@@ -38,6 +35,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "accounts", help="user accounts: add (the first administrator too), list, set-role, "
         "disable, reset-password, unlock",
     )  # fmt: skip
+    group.set_defaults(run=give_an_action)  # argparse asks for the action before this runs
     actions = group.add_subparsers(title="actions", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="create an account")
@@ -77,6 +75,11 @@ def _password_option(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def give_an_action(ctx: Context) -> int:
+    raise CommandError("accounts: give an action (add, list, set-role, disable, "
+                       "reset-password, unlock)")  # fmt: skip
+
+
 def add_account(ctx: Context) -> int:
     from ops.access.accounts import create_account
 
@@ -99,6 +102,7 @@ def list_accounts(ctx: Context) -> int:
     from datetime import UTC, datetime
 
     from db.repositories.accounts import read_accounts
+    from ops.access.accounts import FIRST_ADMINISTRATOR
     from ops.access.signin import is_locked
     from ops.clock import format_local
 

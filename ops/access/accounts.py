@@ -20,6 +20,9 @@ from ops.clock import Clock
 from ops.errors import InvalidOperation, NotFound, PermissionDenied
 from ops.stores import Changes, Store
 
+FIRST_ADMINISTRATOR = "python main.py accounts add admin --role administrator"
+"""How the first administrator is made: a database without accounts lets nobody sign in."""
+
 MIN_PASSWORD_LENGTH = 8
 """The floor NIST SP 800-63B sets for chosen passwords; length beats composition rules."""
 
