@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 ROLES = [role.value for role in Role]
 
-Change = Callable[["Store", User, "Clock", "Account"], "Changes"]
-
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser(
@@ -132,7 +130,8 @@ def list_accounts(ctx: Context) -> int:
                       "yes" if a.active else "no", locked))  # fmt: skip
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
     for line in table:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        print("  ".join(cells).rstrip())
     return 0
 
 
@@ -140,8 +139,7 @@ def set_role(ctx: Context) -> int:
     from ops.access import accounts
 
     role = Role(ctx.args.role)
-    before = _change(ctx, lambda store, user, clock, account: accounts.set_role(
-        store, user, clock, username=account.username, version=account.version, role=role))  # fmt: skip
+    before = _change(ctx, accounts.set_role, role=role)
     print(f"{before.username}: role {role.value} (was {before.role.value}).")
     return 0
 
@@ -149,8 +147,7 @@ def set_role(ctx: Context) -> int:
 def disable_account(ctx: Context) -> int:
     from ops.access import accounts
 
-    before = _change(ctx, lambda store, user, clock, account: accounts.disable(
-        store, user, clock, username=account.username, version=account.version))  # fmt: skip
+    before = _change(ctx, accounts.disable)
     if before.active:
         print(f"{before.username} disabled: the account can no longer sign in.")
     else:
@@ -162,9 +159,7 @@ def reset_password(ctx: Context) -> int:
     from ops.access import accounts
 
     password = _new_password(ctx.args.password_stdin)
-    before = _change(ctx, lambda store, user, clock, account: accounts.change_password(
-        store, user, clock, username=account.username, version=account.version,
-        new_password=password))  # fmt: skip
+    before = _change(ctx, accounts.change_password, new_password=password)
     print(f"Password of {before.username} changed.")
     return 0
 
@@ -172,14 +167,14 @@ def reset_password(ctx: Context) -> int:
 def unlock_account(ctx: Context) -> int:
     from ops.access import accounts
 
-    before = _change(ctx, lambda store, user, clock, account: accounts.unlock(
-        store, user, clock, username=account.username, version=account.version))  # fmt: skip
+    before = _change(ctx, accounts.unlock)
     print(f"{before.username} unlocked: failed sign-ins forgotten.")
     return 0
 
 
-def _change(ctx: Context, change: Change) -> Account:
-    """Apply `change` to the named account in one action; the account as it was before."""
+def _change(ctx: Context, service: Callable[..., Changes], **options: object) -> Account:
+    """`service(store, user, clock, username=…, version=…, **options)` on the named account in
+    one action; the account as it was before."""
     username = ctx.args.username.strip()
     seen: list[Account] = []
 
@@ -188,7 +183,9 @@ def _change(ctx: Context, change: Change) -> Account:
         if account is None:
             raise CommandError(f"no account {username}")
         seen.append(account)
-        return change(store, user, clock, account)
+        return service(
+            store, user, clock, username=account.username, version=account.version, **options
+        )
 
     _run(ctx, on_account)
     return seen[-1]

@@ -130,6 +130,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     ]
     # A JSON string is a valid TOML basic string for everything a setting can hold.
     from ops.files import write_text_atomically  # saving is rare: not at start-up
+
     write_text_atomically(path, "\n".join(lines) + "\n")
     return path
 

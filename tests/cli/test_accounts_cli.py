@@ -98,8 +98,10 @@ def test_the_first_administrator_is_added_from_stdin_and_can_sign_in(url: str) -
     assert done.stdout == "Account admin created (administrator).\n"
     assert PASSWORD not in done.stdout + done.stderr
     rows = listed(url)
-    assert rows == {"admin": {"username": "admin", "name": "Quản trị Điện lực",
-                              "role": "administrator", "active": True, "locked": False}}  # fmt: skip
+    assert rows == {
+        "admin": {"username": "admin", "name": "Quản trị Điện lực", "role": "administrator",
+                  "active": True, "locked": False}
+    }  # fmt: skip
     table = accounts(url, "list").stdout.splitlines()
     assert table[0].split() == ["USERNAME", "NAME", "ROLE", "ACTIVE", "LOCKED"]
     assert table[1].startswith("admin     Quản trị Điện lực  administrator  yes")
