@@ -189,3 +189,23 @@ def test_the_last_active_administrator_is_protected(url: str) -> None:
     assert refused(accounts(url, "set-role", "admin2", "viewer")).startswith(
         "error: admin2 is the last active administrator"
     )
+
+
+def test_without_stdin_the_password_is_asked_twice_and_must_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cli import accounts as command
+    from cli.common import CommandError
+
+    answers = iter(["eins zwei drei", "eins zwei drei", "eins zwei drei", "eins zwei vier"])
+    prompts: list[str] = []
+
+    def typed(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(command.getpass, "getpass", typed)
+    assert command._new_password(from_stdin=False) == "eins zwei drei"
+    assert len(prompts) == 2
+    with pytest.raises(CommandError, match="the two passwords differ; nothing was changed"):
+        command._new_password(from_stdin=False)
