@@ -70,13 +70,22 @@ def _import_map_builder() -> None:
 
 def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | None:
     """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
-    (unattended wall displays, the start-up benchmark). The password is checked either way."""
+    (unattended wall displays, the start-up benchmark). The password is checked either way.
+    A database without any account signs nobody in: it says which command makes the first."""
     from console.accounts.sign_in import (  # loads the store: after the first paint
+        NoAccountMessage,
         SignInDialog,
         attempt,
     )
+    from ops.access.accounts import FIRST_ADMINISTRATOR
 
     username, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if NoAccountMessage.applies(db):
+        log.error("%s has no account, nobody can sign in: create the first administrator with "
+                  "`%s`", db.description, FIRST_ADMINISTRATOR)  # fmt: skip
+        if not (username and password):
+            NoAccountMessage.show(window)
+        return None
     if username and password:
         result = attempt(db, clock, username, password)
         if result.user is None:

@@ -94,6 +94,10 @@ class NetworkState(Protocol):
 class AccountRepository(Protocol):
     def get(self, username: str) -> Account | None: ...
 
+    def list_all(self) -> list[Account]:
+        """Every account, by user name."""
+        ...
+
     def add(self, account: Account) -> Account:
         """Store a new account; the user name must be new (DomainError otherwise)."""
         ...

@@ -1,21 +1,27 @@
-"""Sign-in at start: accounts live in the database; repeated failures lock the account."""
+"""Sign-in at start: accounts live in the database; repeated failures lock the account.
+
+A database without any account (a district's network just imported) gets no sign-in nobody
+could pass: `NoAccountMessage` names the command that creates the first administrator.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from db import Database
 from db.actions import run_action
-from ops.access.accounts import sign_in
+from db.repositories.accounts import has_accounts
+from ops.access.accounts import FIRST_ADMINISTRATOR, sign_in
 from ops.access.roles import User
 from ops.access.signin import SignInOutcome, SignInResult
 from ops.clock import Clock, format_local
@@ -84,3 +90,31 @@ class SignInDialog(QDialog):
         dialog = cls(db, clock, parent)
         dialog.exec()
         return dialog.user
+
+
+class NoAccountMessage:
+    """Shown in place of the sign-in when the database has no account at all."""
+
+    @staticmethod
+    def applies(db: Database) -> bool:
+        return not has_accounts(db)
+
+    @staticmethod
+    def text() -> str:
+        return QCoreApplication.translate(
+            "NoAccountMessage",
+            "This database has no account yet, so nobody can sign in.\n\n"
+            "Create the first administrator on the command line:\n\n"
+            "    %1\n\n"
+            "(with the same --db option, if the console was started with one), "
+            "then start the console again.",
+        ).replace("%1", FIRST_ADMINISTRATOR)
+
+    @classmethod
+    def show(cls, parent: QWidget | None = None) -> None:
+        """The message until the person closes it. Tests replace this method."""
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate(
+            "NoAccountMessage", "No account yet"), cls.text(), parent=parent)  # fmt: skip
+        box.setObjectName("noAccount")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()

@@ -74,13 +74,25 @@ _VALUES: dict[str, Callable[[str], str]] = {
 
 # English message shape (as the services make it) -> Vietnamese. {name} is any text.
 _SHAPES: tuple[tuple[str, str], ...] = (
-    ("a password needs at least {n} characters", "Mật khẩu cần ít nhất {n} ký tự."),
+    (
+        "a password needs at least {n} characters, not only digits, and not the user name",
+        "Mật khẩu cần ít nhất {n} ký tự, không chỉ gồm chữ số và không trùng tên đăng nhập.",
+    ),
     ("an account needs a user name", "Tài khoản cần có tên đăng nhập."),
     (
         "administrators cannot take their own rights away",
         "Quản trị viên không thể tự bỏ quyền của mình.",
     ),
     ("no account {username}", "Không có tài khoản {username}."),
+    (
+        "administrators cannot disable their own account",
+        "Quản trị viên không thể tự vô hiệu hóa tài khoản của mình.",
+    ),
+    (
+        "{username} is the last active administrator: make another account administrator first",
+        "{username} là quản trị viên cuối cùng còn hoạt động: hãy cho một tài khoản khác "
+        "làm quản trị viên trước.",
+    ),
     ("the present password is not right", "Mật khẩu hiện tại không đúng."),
     (
         "account {username} was changed by someone else",

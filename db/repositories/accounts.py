@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import UserRow
@@ -12,7 +12,22 @@ from ops.access.roles import Role
 from ops.access.signin import Account
 from ops.errors import DomainError, NotFound, StaleEdit
 
+if TYPE_CHECKING:
+    from db.database import Database
+
 _T = cast(Table, UserRow.__table__)
+
+
+def read_accounts(db: Database) -> list[Account]:
+    """Every account, by user name, in a read of its own (`accounts list`)."""
+    with db.session() as s:
+        return AccountRepository(s).list_all()
+
+
+def has_accounts(db: Database) -> bool:
+    """The database holds at least one account (without one, nobody can sign in)."""
+    with db.session() as s:
+        return bool(s.scalar(select(exists().select_from(_T))))
 
 
 class AccountRepository:

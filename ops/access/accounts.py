@@ -1,4 +1,5 @@
-"""Account services: sign in (with lock-out), create accounts, change roles and passwords."""
+"""Account services: sign in (with lock-out), create and disable accounts, change roles and
+passwords. The last active administrator keeps the rights: someone must be able to manage."""
 
 from __future__ import annotations
 
@@ -19,14 +20,34 @@ from ops.clock import Clock
 from ops.errors import InvalidOperation, NotFound, PermissionDenied
 from ops.stores import Changes, Store
 
+FIRST_ADMINISTRATOR = "python main.py accounts add admin --role administrator"
+"""How the first administrator is made: a database without accounts lets nobody sign in."""
+
 MIN_PASSWORD_LENGTH = 8
+"""The floor NIST SP 800-63B sets for chosen passwords; length beats composition rules."""
 
 
-def _check_password(password: str) -> None:
+def password_problem(password: str, username: str) -> str | None:
+    """What makes the password too weak (None when it is fine): too short, only digits (a
+    date or a telephone number), or the user name itself."""
     if len(password) < MIN_PASSWORD_LENGTH:
+        return "too short"
+    if password.isdigit():
+        return "only digits"
+    if password.strip().casefold() == username.strip().casefold():
+        return "the user name"
+    return None
+
+
+def check_password(password: str, username: str) -> None:
+    """Refuse a weak password, stating the whole rule (whichever part was broken)."""
+    problem = password_problem(password, username)
+    if problem is not None:
         raise InvalidOperation(
-            f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
+            f"a password needs at least {MIN_PASSWORD_LENGTH} characters, not only digits, "
+            "and not the user name",
             min_length=MIN_PASSWORD_LENGTH,
+            problem=problem,
         )
 
 
@@ -70,7 +91,7 @@ def create_account(
     name = username.strip()
     if not name:
         raise InvalidOperation("an account needs a user name")
-    _check_password(password)
+    check_password(password, name)
     store.accounts.add(Account(name, display_name.strip() or name, role, hash_password(password)))
     return Changes(accounts=frozenset({name}))
 
@@ -82,7 +103,22 @@ def set_role(
     account = _account(store, username)
     if username == user.username and role is not Role.ADMINISTRATOR:
         raise InvalidOperation("administrators cannot take their own rights away")
+    if role is not Role.ADMINISTRATOR:
+        _keep_an_administrator(store, account)
     store.accounts.update(replace(account, role=role), expected_version=version)
+    return Changes(accounts=frozenset({username}))
+
+
+def disable(store: Store, user: User, clock: Clock, *, username: str, version: int) -> Changes:
+    """The account can no longer sign in (kept, with its history); nothing when it already was."""
+    require(user, Permission.MANAGE_USERS)
+    account = _account(store, username)
+    if not account.active:
+        return Changes()
+    if username == user.username:
+        raise InvalidOperation("administrators cannot disable their own account")
+    _keep_an_administrator(store, account)
+    store.accounts.update(replace(account, active=False), expected_version=version)
     return Changes(accounts=frozenset({username}))
 
 
@@ -112,11 +148,27 @@ def change_password(
             raise PermissionDenied("the present password is not right", username=username)
     else:
         require(user, Permission.MANAGE_USERS)
-    _check_password(new_password)
+    check_password(new_password, account.username)
     store.accounts.update(
         replace(account, password_hash=hash_password(new_password)), expected_version=version
     )
     return Changes(accounts=frozenset({username}))
+
+
+def _keep_an_administrator(store: Store, account: Account) -> None:
+    """Refuse to take the rights of the last active administrator (nobody could manage then)."""
+    if account.role is not Role.ADMINISTRATOR or not account.active:
+        return
+    others = [
+        a for a in store.accounts.list_all()
+        if a.role is Role.ADMINISTRATOR and a.active and a.username != account.username
+    ]  # fmt: skip
+    if not others:
+        raise InvalidOperation(
+            f"{account.username} is the last active administrator: "
+            "make another account administrator first",
+            username=account.username,
+        )
 
 
 def _account(store: Store, username: str) -> Account:

@@ -475,6 +475,29 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>NoAccountMessage</name>
+    <message>
+        <source>This database has no account yet, so nobody can sign in.
+
+Create the first administrator on the command line:
+
+    %1
+
+(with the same --db option, if the console was started with one), then start the console again.</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản nào, nên chưa ai đăng nhập được.
+
+Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
+
+    %1
+
+(thêm cùng tùy chọn --db nếu phần mềm được mở với tùy chọn đó), rồi mở lại phần mềm.</translation>
+    </message>
+    <message>
+        <source>No account yet</source>
+        <translation>Chưa có tài khoản</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPanel</name>
     <message>
         <source>Approve…</source>

@@ -129,6 +129,9 @@ class MemoryAccounts:
     def get(self, username: str) -> Account | None:
         return self.rows.get(username)
 
+    def list_all(self) -> list[Account]:
+        return [self.rows[name] for name in sorted(self.rows)]
+
     def add(self, account: Account) -> Account:
         if account.username in self.rows:
             raise DomainError(f"the user name {account.username} is taken")
