@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from console.outages.action_dialogs import CrewChooser, TripDialog
 from ops import __version__
 from ops.crews.records import CrewStatus
 from ops.files import write_text_atomically
-from ops.settings import SettingsError, load_settings, save_settings
+from ops.settings import SettingsError, set_setting
 
 if TYPE_CHECKING:
     from console.outages.board_actions import BoardActions
@@ -145,7 +144,7 @@ class MainMenus(QObject):
         if code == self._language:
             return
         try:
-            save_settings(replace(load_settings(), language=code))
+            set_setting("language", code)  # the rest of the file stays as written
         except (OSError, SettingsError) as exc:
             QMessageBox.warning(
                 self._window,

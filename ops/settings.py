@@ -135,6 +135,40 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def set_setting(key: str, value: str, path: Path | None = None) -> Path:
+    """Change one top-level setting in the file and nothing else: the other keys, the tables
+    ([smtp], [notices]…), comments and layout stay byte for byte as the person wrote them.
+
+    The edited file is checked as settings before it replaces the old one, so a refused
+    value leaves the file untouched.
+    """
+    import tomlkit  # keeps comments and layout; imported when saving, not at start-up
+    from tomlkit.exceptions import TOMLKitError
+
+    from ops.files import write_text_atomically
+
+    path = path or config_dir() / "settings.toml"
+    if key in _TABLES or key not in {f.name for f in fields(Settings)}:
+        raise SettingsError(f"{path}: {key!r} is not a setting that can be changed here")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        document = tomlkit.parse(text)
+        document[key] = value
+        edited = tomlkit.dumps(document)
+    except TOMLKitError as exc:
+        raise SettingsError(f"{path}: not valid TOML ({exc}); nothing was changed") from exc
+    check = path.with_name(f".{path.name}.check")
+    try:
+        check.write_text(edited, encoding="utf-8")
+        load_settings(check)
+    except SettingsError as exc:
+        raise SettingsError(str(exc).replace(str(check), str(path))) from exc
+    finally:
+        check.unlink(missing_ok=True)
+    write_text_atomically(path, edited)
+    return path
+
+
 def resolve_database_url(cli_url: str | None, settings: Settings) -> tuple[str, bool]:
     """The database to open and whether it is the embedded default file.
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 
 from console.crews.panel import CrewTableModel
 from console.main_window import MainWindow
@@ -203,3 +204,23 @@ def test_the_outage_detail_shows_the_journal_as_a_timeline(qtbot, window: MainWi
     ]
     assert any(outage.device_id and outage.device_id in t for t in texts)
     window.detail.close()
+
+
+def test_the_language_menu_changes_one_key_and_keeps_the_office_file(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.unit.test_settings import OFFICE_FILE
+
+    monkeypatch.setenv("OMS_CONFIG_DIR", str(tmp_path))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    settings_file = tmp_path / "settings.toml"
+    settings_file.write_text(OFFICE_FILE, encoding="utf-8")
+    english = next(a for a in window.findChildren(QAction) if a.data() == "en" and a.isCheckable())
+    english.trigger()
+    assert settings_file.read_text(encoding="utf-8") == OFFICE_FILE.replace(
+        'language = "vi"', 'language = "en"'
+    )
+    assert told  # "used from the next start"

@@ -13,6 +13,7 @@ from ops.settings import (
     load_settings,
     resolve_database_url,
     save_settings,
+    set_setting,
 )
 
 
@@ -52,3 +53,55 @@ def test_the_database_is_chosen_command_line_first(monkeypatch: pytest.MonkeyPat
     assert resolve_database_url(None, from_file) == ("postgresql+psycopg://file/db", False)
     url, is_default = resolve_database_url(None, Settings())
     assert is_default and url.startswith("sqlite:///") and url.endswith("console.db")
+
+
+OFFICE_FILE = """# Settings of Điện lực Cao Lãnh, kept by the administrator
+office_name = "Điện lực Cao Lãnh"   # shown in every report header
+language = "vi"
+
+[smtp]      # the office's mail relay
+sender = "thongbao@dlcaolanh.example"
+host = "mail.example"
+port = 587
+
+[notices]
+# quiet at night, as the customers asked
+quiet_hours = "21:00-07:00"
+batch_size = 50
+"""
+
+
+def test_changing_one_setting_keeps_the_rest_of_the_file_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(OFFICE_FILE, encoding="utf-8")
+    set_setting("language", "en", path)
+    after = path.read_text(encoding="utf-8")
+    assert after == OFFICE_FILE.replace('language = "vi"', 'language = "en"')
+    assert load_settings(path).language == "en"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.toml"]
+
+
+def test_a_new_key_goes_among_the_top_level_keys_not_into_the_last_table(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(OFFICE_FILE.replace('language = "vi"\n', ""), encoding="utf-8")
+    set_setting("language", "en", path)
+    settings = load_settings(path)
+    assert settings.language == "en" and settings.notices is not None
+    assert path.read_text(encoding="utf-8").endswith("batch_size = 50\n")
+
+
+def test_a_refused_value_leaves_the_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(OFFICE_FILE, encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"settings\.toml: language must be one of"):
+        set_setting("language", "fr", path)
+    with pytest.raises(SettingsError, match="not a setting"):
+        set_setting("smtp", "x", path)
+    assert path.read_text(encoding="utf-8") == OFFICE_FILE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.toml"]
+
+
+def test_setting_a_key_without_a_file_creates_it(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    set_setting("language", "en", path)
+    assert load_settings(path) == replace(Settings(), language="en")
