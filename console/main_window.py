@@ -464,7 +464,8 @@ class MainWindow(QMainWindow):
             if outage is None:
                 self.status.show_message(self.tr("That outage no longer exists."))
                 return
-            self.detail.show_outage(outage, entries)
+            crews = self._board.crews if self._board is not None else ()
+            self.detail.show_outage(outage, entries, {c.crew_id: c.name for c in crews})
             self.detail.show()
             self.detail.raise_()
             self.detail_shown.emit(outage_id)

@@ -124,7 +124,7 @@ def seed_demo(db: Database, district: DemoDistrict, *, at: datetime) -> None:
             ]  # fmt: skip
             lines.append(
                 (EntryKind.STATUS_CHANGE, f"Ghi nhận sự cố: {o.cause}", o.reported_at,
-                 (("to", recorded.value),))
+                 (("to", recorded.value), ("cause", o.cause)))
             )  # fmt: skip
             if o.restored_at is not None and o.status is not OutageStatus.PARTIALLY_RESTORED:
                 lines.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.language import labels
+from console.language.translators import interface_language
 from ops.clock import format_local
 from ops.outages.journal import EntryKind, timeline
 from ops.outages.records import JournalEntry, Outage
+from ops.wording.journal import describe
 
 # A field report entered this much after the fact is flagged in the timeline.
 LATE = timedelta(minutes=10)
@@ -98,13 +100,15 @@ class OutageDetail(QDialog):
         if entry is not None:
             self.correction_requested.emit(entry)
 
-    def _operation_text(self, text: str) -> str:
-        """'REC-1: open' as the services journal it, in the interface language."""
-        device, _, action = text.rpartition(": ")
-        words = {"open": self.tr("opened"), "close": self.tr("closed")}
-        return f"{device}: {words[action]}" if device and action in words else text
-
-    def show_outage(self, outage: Outage, entries: Sequence[JournalEntry]) -> None:
+    def show_outage(
+        self,
+        outage: Outage,
+        entries: Sequence[JournalEntry],
+        crew_names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show the outage; `crew_names` (crew id → name) names the crews in the timeline."""
+        names = dict(crew_names or {})
+        language = interface_language()
         self.outage_id = outage.outage_id
         self._entries = {e.entry_id: e for e in entries}
         self.setWindowTitle(self.tr("Outage %1").replace("%1", outage.reference))
@@ -119,7 +123,7 @@ class OutageDetail(QDialog):
             "customers": out,
             "started": format_local(outage.started_at),
             "etr": etr,
-            "crews": ", ".join(outage.crew_ids),
+            "crews": ", ".join(names.get(c, c) for c in outage.crew_ids),
             "cause": outage.cause,
         }
         for key, value in values.items():
@@ -131,9 +135,7 @@ class OutageDetail(QDialog):
             entered = format_local(e.entered_at, "%H:%M %d/%m")
             if item.entered_late_by >= LATE:
                 entered += " " + self.tr("(late)")
-            text = e.text
-            if e.kind == EntryKind.DEVICE_OPERATION:
-                text = self._operation_text(text)
+            text = describe(e, language, crew_names=names)
             if e.kind == EntryKind.CORRECTION:
                 corrected = by_id.get(e.corrects) if e.corrects is not None else None
                 prefix = self.tr("Correction of %1: ").replace(

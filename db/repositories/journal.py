@@ -15,7 +15,7 @@ from ops.outages.records import JournalEntry
 _T = cast(Table, OutageEventRow.__table__)
 _COLUMNS = (
     _T.c.entry_id, _T.c.outage_id, _T.c.kind, _T.c.text, _T.c.occurred_at, _T.c.entered_at,
-    _T.c.entered_by, _T.c.corrects,
+    _T.c.entered_by, _T.c.corrects, _T.c.data,
 )  # fmt: skip
 
 
@@ -41,7 +41,7 @@ class JournalRepository:
         ).scalar_one()
         return JournalEntry(
             entry_id, entry.outage_id, entry.kind.value, entry.text, entry.occurred_at,
-            entry.entered_at, entry.entered_by, entry.corrects,
+            entry.entered_at, entry.entered_by, entry.corrects, entry.data,
         )  # fmt: skip
 
     def get(self, entry_id: int) -> JournalEntry | None:
@@ -61,5 +61,12 @@ class JournalRepository:
 def _entry(r: Any) -> JournalEntry:
     return JournalEntry(
         r.entry_id, r.outage_id, r.kind, r.text, r.occurred_at, r.entered_at, r.entered_by,
-        r.corrects,
+        r.corrects, _data(r.data),
     )  # fmt: skip
+
+
+def _data(stored: object) -> tuple[tuple[str, str], ...]:
+    """The JSON object back as pairs; anything else (NULL, a hand-edited row) as none."""
+    if not isinstance(stored, dict):
+        return ()
+    return tuple((str(k), str(v)) for k, v in stored.items())

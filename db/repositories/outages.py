@@ -110,6 +110,7 @@ class OutageRepository:
                 entered_at=entry.entered_at,
                 entered_by=entry.entered_by,
                 corrects=entry.corrects,
+                data=dict(entry.data) if entry.data else None,
             )
         )
 

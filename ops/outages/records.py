@@ -89,3 +89,4 @@ class JournalEntry:
     entered_at: datetime
     entered_by: str
     corrects: int | None = None  # the entry this one corrects (entries are never edited)
+    data: tuple[tuple[str, str], ...] = ()  # structured details, as the service gave them

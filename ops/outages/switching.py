@@ -149,7 +149,7 @@ def apply_operation(
         f"{switch.name}: {op.action.value}",
         user=user, occurred_at=op.at, now=now,
         data=(
-            ("device", op.device_id), ("action", op.action.value),
+            ("device", op.device_id), ("name", switch.name), ("action", op.action.value),
             ("darkened", str(step.darkened if step else 0)),
             ("restored", str(step.restored if step else 0)),
             ("still_dark", str(tally.customers_out)),

@@ -12,6 +12,7 @@ from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Ta
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
 from ops.reports.formatting import duration, local_time, number
 from ops.wording import label, labels_of
+from ops.wording.journal import describe
 
 TITLE = "BÁO CÁO SỰ CỐ MẤT ĐIỆN"
 LANGUAGE = "vi"  # the reports speak Vietnamese; the names of values are ops.wording's
@@ -158,7 +159,7 @@ def _timeline(facts: OutageFacts) -> Table:
     rows = []
     for item in timeline(facts.journal):
         e = item.entry
-        text = e.text + (" (đã được đính chính)" if item.superseded else "")
+        text = describe(e, LANGUAGE) + (" (đã được đính chính)" if item.superseded else "")
         rows.append((local_time(e.occurred_at), local_time(e.entered_at), e.entered_by, text))
     return Table(
         "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -203,6 +204,8 @@ def test_the_outage_detail_shows_the_journal_as_a_timeline(qtbot, window: MainWi
         for i in range(window.detail.timeline.topLevelItemCount())
     ]
     assert any(outage.device_id and outage.device_id in t for t in texts)
+    codes = re.compile(r"recorded as|enroute|fieldComplete|confirmed →|: (open|close)\b(?!d)")
+    assert not [t for t in texts if codes.search(t)], texts
     window.detail.close()
 
 

@@ -57,7 +57,7 @@ class MemoryJournal:
     def append(self, entry: NewEntry) -> JournalEntry:
         stored = JournalEntry(
             len(self.rows) + 1, entry.outage_id, entry.kind.value, entry.text,
-            entry.occurred_at, entry.entered_at, entry.entered_by, entry.corrects,
+            entry.occurred_at, entry.entered_at, entry.entered_by, entry.corrects, entry.data,
         )  # fmt: skip
         self.rows.append(stored)
         return stored
