@@ -40,6 +40,7 @@ CHART_DPI = 200  # charts are rasterised at this resolution, then scaled onto th
 CHART_WIDTH_MM = 170.0
 KEEP_WITH_NEXT_MM = 35.0  # a heading needs this much page below it, else it starts a page
 PDF_DPI = 300
+DIACRITIC_ROOM_MM = 1.5
 FONT_FAMILY = "DejaVu Sans"
 
 
@@ -107,6 +108,11 @@ def _text_document(report: ReportDocument, device: QPagedPaintDevice, page: _Pag
         )
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     doc.setHtml(html)
+    # Room above the first line of every page: Vietnamese capitals stack two marks (Ề, Ẫ) above
+    # the font's ascent, and what rises above the page's body rectangle is clipped away.
+    frame = doc.rootFrame().frameFormat()
+    frame.setTopMargin(page.mm(DIACRITIC_ROOM_MM))
+    doc.rootFrame().setFrameFormat(frame)
     body = page.body
     doc.setPageSize(QSizeF(body.width(), body.height()))
     _keep_headings_with_what_follows(doc, page.mm(KEEP_WITH_NEXT_MM))

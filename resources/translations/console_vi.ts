@@ -780,14 +780,6 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
         <translation>Đính chính dòng đang chọn…</translation>
     </message>
     <message>
-        <source>opened</source>
-        <translation>cắt</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>đóng</translation>
-    </message>
-    <message>
         <source>Outage %1</source>
         <translation>Sự cố %1</translation>
     </message>

@@ -122,3 +122,42 @@ def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path) -> None:  # 
     preview.updatePreview()
     assert painted == [pages]  # the preview lays out the same pages as the PDF
     assert preview.pageCount() == pages
+
+
+def _title_ink(path: Path, title: str) -> int:
+    """Dark pixels between the running header's rule and the body of the first page."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QSize
+
+    from console.reports.printing import write_pdf
+    from ops.reports import ReportDocument
+    from ops.reports.document import Paragraph
+
+    report = ReportDocument(
+        title=title, subtitle="", company="ĐIỆN LỰC", office="Điện lực Một", signatures=(),
+        printed_at=datetime(2026, 12, 2, tzinfo=UTC), blocks=(Paragraph("x"),),
+    )  # fmt: skip
+    write_pdf(report, path)
+    pdf = QPdfDocument()
+    pdf.load(str(path))
+    image = pdf.render(0, QSize(1240, 1754))  # 150 dpi
+    pdf.close()
+
+    def dark(x: int, y: int) -> bool:
+        colour = image.pixelColor(x, y)
+        return colour.alpha() > 100 and colour.lightness() < 160
+
+    rule = next(y for y in range(400) if sum(dark(x, y) for x in range(0, 1240, 4)) > 150)
+    return sum(dark(x, y) for y in range(rule + 2, rule + 120) for x in range(1240))
+
+
+def test_stacked_vietnamese_marks_are_printed_whole_at_the_top_of_a_page(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    # The title is the first line of the page: the grave stacked over Ê (Ề) rises above the
+    # font's ascent and was clipped at the top of the page body, printing "ĐIÊU" for "ĐIỀU".
+    with_grave = _title_ink(tmp_path / "a.pdf", "Ề Ề Ề Ề")
+    without = _title_ink(tmp_path / "b.pdf", "Ê Ê Ê Ê")
+    assert with_grave > 1.05 * without, (with_grave, without)  # clipped: 2161 against 2142
