@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from console import file_dialogs
 from console.crews.position_dialog import set_position_of_selected
 from console.outages.action_dialogs import CrewChooser, TripDialog
 from ops import __version__
+from ops.access.roles import Permission, can
 from ops.crews.records import CrewStatus
 from ops.files import write_text_atomically
 from ops.settings import SettingsError, set_setting
@@ -129,6 +130,7 @@ class MainMenus(QObject):
             work.addAction(action)
             window.addAction(action)
         self._work = work
+        self._add_accounts_menu()
         self.user_changed()
 
         self.reports = reports
@@ -211,10 +213,39 @@ class MainMenus(QObject):
             self.tr("Could not write the map: %1").replace("%1", str(exc)),
         )
 
+    def _add_accounts_menu(self) -> None:
+        menu = self._window.menuBar().addMenu(self.tr("A&ccounts"))
+        self._manage_accounts = QAction(self.tr("&Manage accounts…"), self._window)
+        self._manage_accounts.triggered.connect(self.open_accounts)
+        self._change_password = QAction(self.tr("Change my &password…"), self._window)
+        self._change_password.triggered.connect(self._change_my_password)
+        menu.addAction(self._manage_accounts)
+        menu.addAction(self._change_password)
+        self.accounts_screen: QWidget | None = None
+
+    def open_accounts(self) -> None:
+        from console.accounts.screen import AccountsScreen  # reads accounts: after first paint
+
+        actions = self._w.action_runner
+        if actions is None:
+            return
+        if self.accounts_screen is None:
+            self.accounts_screen = AccountsScreen(self._w, actions)
+        self.accounts_screen.show()
+        self.accounts_screen.raise_()
+
+    def _change_my_password(self) -> None:
+        from console.accounts.screen import change_my_password
+
+        change_my_password(self._w)
+
     def user_changed(self) -> None:
-        """Operations are greyed for no one signed in and for viewers (the services refuse too)."""
+        """Operations are greyed for no one signed in and for viewers (the services refuse too);
+        the accounts are for administrators, one's own password for everyone signed in."""
         user = self._w.user
         self._work.setEnabled(user is not None and user.role.value != "viewer")
+        self._manage_accounts.setEnabled(user is not None and can(user, Permission.MANAGE_USERS))
+        self._change_password.setEnabled(user is not None)
 
     def _record_trip(self) -> None:
         board = self._w.board
