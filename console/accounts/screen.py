@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from console.accounts.dialogs import ConfirmDisable, NewAccountDialog, PasswordDialog, RoleDialog

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bị khóa đến</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no (disabled)</source>
+        <translation>không (đã vô hiệu hóa)</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>A password needs at least %1 characters, not only digits, and not the user name.</source>
+        <translation>Mật khẩu cần ít nhất %1 ký tự, không chỉ gồm chữ số và không trùng tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Vô hiệu hóa tài khoản</translation>
+    </message>
+    <message>
+        <source>Disable the account %1? It can no longer sign in.</source>
+        <translation>Vô hiệu hóa tài khoản %1? Tài khoản sẽ không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>dispatcher</source>
+        <translation>điều độ viên</translation>
+    </message>
+    <message>
+        <source>shift lead</source>
+        <translation>trưởng ca</translation>
+    </message>
+    <message>
+        <source>call taker</source>
+        <translation>tổng đài viên</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>người xem</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu của bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>Vô &amp;hiệu hóa…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Could not read the accounts: %1</source>
+        <translation>Không đọc được danh sách tài khoản: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Đã tạo tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>The role of %1 changed.</source>
+        <translation>Đã đổi vai trò của %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Đã vô hiệu hóa tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>Đã đổi mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Đã mở khóa tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>Hãy chọn một tài khoản trước.</translation>
+    </message>
+</context>
+<context>
     <name>ActionRunner</name>
     <message>
         <source>The action cut off by the connection loss was saved after all.</source>
@@ -418,6 +547,18 @@ Cơ sở dữ liệu: %2</translation>
         <source>Could not write the map: %1</source>
         <translation>Không ghi được bản đồ: %1</translation>
     </message>
+    <message>
+        <source>A&amp;ccounts</source>
+        <translation>Tài &amp;khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Manage accounts…</source>
+        <translation>&amp;Quản lý tài khoản…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -472,6 +613,29 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>That outage no longer exists.</source>
         <translation>Sự cố này không còn tồn tại.</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1024,21 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>Đặt lại mật khẩu của %1</translation>
+    </message>
+    <message>
+        <source>Present password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+</context>
+<context>
     <name>PositionFeed</name>
     <message>
         <source>Crew positions: the file is read again.</source>
@@ -1087,6 +1266,13 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of %1</source>
+        <translation>Vai trò của %1</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
@@ -1152,6 +1338,25 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     <message>
         <source>Cause (if known)</source>
         <translation>Nguyên nhân (nếu biết)</translation>
+    </message>
+</context>
+<context>
+    <name>_PasswordForm</name>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Nhập lại</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>Enter the new password.</source>
+        <translation>Hãy nhập mật khẩu mới.</translation>
     </message>
 </context>
 </TS>

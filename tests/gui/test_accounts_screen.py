@@ -238,3 +238,24 @@ def test_the_password_dialog_wants_both_fields_equal(qtbot) -> None:  # type: ig
     dialog.repeat.setText("mot-hai-ba-nam")
     dialog.check_and_accept()
     assert dialog.result() == 0 and dialog.message.text()
+
+
+@pytest.mark.parametrize(
+    ("role", "manage"), [(Role.ADMINISTRATOR, True), (Role.DISPATCHER, False), (Role.VIEWER, False)]
+)
+def test_the_accounts_menu_follows_the_permission(qtbot, demo_db, clock, role, manage) -> None:  # type: ignore[no-untyped-def]
+    from console.main_window import MainWindow
+
+    prepare_environment()
+    win = MainWindow(demo_db, clock, user=User("u", "U", role))
+    qtbot.addWidget(win)
+    assert win.menus._manage_accounts.isEnabled() is manage
+    assert win.menus._change_password.isEnabled()
+    if manage:
+        win.menus.open_accounts()
+        screen = win.menus.accounts_screen
+        assert isinstance(screen, AccountsScreen)
+        qtbot.waitUntil(lambda: screen.model.rowCount() >= 5)
+        screen.close()
+    win.close()
+    win.deleteLater()
