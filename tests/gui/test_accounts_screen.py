@@ -259,3 +259,29 @@ def test_the_accounts_menu_follows_the_permission(qtbot, demo_db, clock, role, m
         screen.close()
     win.close()
     win.deleteLater()
+
+
+def test_new_account_dialog_hides_the_password_and_states_the_rule(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    dialog = NewAccountDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.password.echoMode() is QLineEdit.EchoMode.Password
+    assert dialog.repeat.echoMode() is QLineEdit.EchoMode.Password
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("8" in text and "password" in text.lower() for text in texts)
+    dialog.password.setText("mat-khau-dai")
+    dialog.repeat.setText("mat-khau-dai")
+    dialog.check_and_accept()  # no user name yet
+    assert dialog.result() == 0 and dialog.message.text()
+    dialog.username.setText(" dv.cuong ")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.CALL_TAKER))
+    dialog.check_and_accept()
+    assert dialog.result() == 1
+    entry = dialog.entry()
+    assert (entry.username, entry.role, entry.password) == (
+        "dv.cuong",
+        Role.CALL_TAKER,
+        "mat-khau-dai",
+    )
+    assert "mat-khau-dai" not in repr(entry)
