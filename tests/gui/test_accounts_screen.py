@@ -27,7 +27,7 @@ from db.actions import run_action
 from db.repositories.accounts import read_accounts
 from ops.access.accounts import sign_in
 from ops.access.roles import Role, User
-from ops.access.signin import SignInOutcome
+from ops.access.signin import Account, SignInOutcome
 from ops.clock import FixedClock
 
 ADMIN = User("quantri", "Quản trị", Role.ADMINISTRATOR)
@@ -51,7 +51,7 @@ class Bench(QWidget):
         self.status = Status()
         self.action_runner = ActionRunner(db, self.runner, clock, user, self)
 
-    def window(self) -> QWidget:  # type: ignore[override]
+    def window(self) -> QWidget:
         return self
 
 
@@ -78,6 +78,13 @@ def select(screen: AccountsScreen, username: str) -> None:
     screen.table.selectRow(row)
 
 
+def shown(screen: AccountsScreen, username: str) -> Account:
+    """The account as the screen's table holds it now."""
+    found = screen.model.account_at(screen.model.row_of(username) or 0)
+    assert found is not None and found.username == username
+    return found
+
+
 def account(db: Database, username: str):  # type: ignore[no-untyped-def]
     return next(a for a in read_accounts(db) if a.username == username)
 
@@ -86,13 +93,13 @@ def test_the_table_passes_the_model_tester(qtmodeltester, demo_db: Database, clo
     model = AccountTableModel(clock.now())
     model.set_accounts(read_accounts(demo_db), clock.now())
     qtmodeltester.check(model, force_py=True)
-    shown = {str(model.data(model.index(r, c))) for r in range(model.rowCount()) for c in range(5)}
-    assert not any(a.password_hash in shown for a in read_accounts(demo_db))
+    cells = {str(model.data(model.index(r, c))) for r in range(model.rowCount()) for c in range(5)}
+    assert not any(a.password_hash in cells for a in read_accounts(demo_db))
 
 
-def test_an_administrator_adds_an_account_that_can_sign_in(
+def test_an_administrator_adds_an_account_that_can_sign_in(  # type: ignore[no-untyped-def]
     qtbot, screen: AccountsScreen, demo_db: Database, clock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     entry = NewAccount("dv.an", "Nguyễn Văn An", Role.DISPATCHER, "an-mat-khau-1")
     monkeypatch.setattr(NewAccountDialog, "ask", classmethod(lambda cls, parent: entry))
     assert "an-mat-khau-1" not in repr(entry)
@@ -120,9 +127,9 @@ def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
     QLocale.setDefault(before)
 
 
-def test_a_weak_password_is_refused_in_vietnamese(
+def test_a_weak_password_is_refused_in_vietnamese(  # type: ignore[no-untyped-def]
     qtbot, in_vietnamese, screen: AccountsScreen, demo_db: Database, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     entry = NewAccount("dv.binh", "", Role.VIEWER, "12345678")
     monkeypatch.setattr(NewAccountDialog, "ask", classmethod(lambda cls, parent: entry))
     screen.add()
@@ -131,9 +138,9 @@ def test_a_weak_password_is_refused_in_vietnamese(
     assert "dv.binh" not in {a.username for a in read_accounts(demo_db)}
 
 
-def test_role_disable_unlock_and_reset(
+def test_role_disable_unlock_and_reset(  # type: ignore[no-untyped-def]
     qtbot, screen: AccountsScreen, demo_db: Database, clock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(RoleDialog, "ask", classmethod(lambda cls, p, u, c: Role.SHIFT_LEAD))
     select(screen, "tongdai")
     screen.change_role()
@@ -142,12 +149,7 @@ def test_role_disable_unlock_and_reset(
     monkeypatch.setattr(
         PasswordDialog, "ask", classmethod(lambda cls, p, u, own: PasswordEntry("moi-mat-khau"))
     )
-    qtbot.waitUntil(
-        lambda: screen.model.account_at(screen.model.row_of("tongdai") or 0) is not None
-    )
-    qtbot.waitUntil(
-        lambda: screen.model.account_at(screen.model.row_of("tongdai") or 0).role is Role.SHIFT_LEAD
-    )  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: shown(screen, "tongdai").role is Role.SHIFT_LEAD)
     select(screen, "tongdai")
     screen.message.clear()
     screen.reset_password()
@@ -160,12 +162,7 @@ def test_role_disable_unlock_and_reset(
         )  # fmt: skip
     assert account(demo_db, "tongdai").locked_until is not None
     screen.reload()
-    qtbot.waitUntil(
-        lambda: (
-            account(demo_db, "tongdai").version
-            == screen.model.account_at(screen.model.row_of("tongdai") or 0).version
-        )
-    )  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: shown(screen, "tongdai").version == account(demo_db, "tongdai").version)
     select(screen, "tongdai")
     screen.unlock()
     qtbot.waitUntil(lambda: account(demo_db, "tongdai").locked_until is None)
@@ -181,9 +178,9 @@ def test_role_disable_unlock_and_reset(
     qtbot.waitUntil(lambda: not account(demo_db, "xem").active)
 
 
-def test_the_last_administrator_is_kept(
+def test_the_last_administrator_is_kept(  # type: ignore[no-untyped-def]
     qtbot, in_vietnamese, screen: AccountsScreen, demo_db, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(ConfirmDisable, "ask", classmethod(lambda cls, p, u: True))
     select(screen, "quantri")
     screen.disable()
@@ -204,9 +201,9 @@ def test_a_dispatcher_is_refused_by_the_service(qtbot, demo_db, clock, monkeypat
     screen.close()
 
 
-def test_anyone_changes_their_own_password_giving_the_present_one(
+def test_anyone_changes_their_own_password_giving_the_present_one(  # type: ignore[no-untyped-def]
     qtbot, demo_db, clock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     bench = bench_for(qtbot, demo_db, clock, User("xem", "Demo", Role.VIEWER))
     asked: list[bool] = []
 
