@@ -282,3 +282,23 @@ def test_new_account_dialog_hides_the_password_and_states_the_rule(qtbot) -> Non
         "mat-khau-dai",
     )
     assert "mat-khau-dai" not in repr(entry)
+
+
+def test_an_account_changed_elsewhere_is_refused_and_shown_anew(  # type: ignore[no-untyped-def]
+    qtbot, in_vietnamese, screen: AccountsScreen, demo_db: Database, clock, monkeypatch
+) -> None:
+    from ops.access.accounts import set_role
+
+    seen = shown(screen, "tongdai")
+    run_action(
+        demo_db,
+        lambda s: set_role(s, ADMIN, clock, username="tongdai", version=seen.version,
+                           role=Role.VIEWER),
+        workstation="other", clock=clock,
+    )  # fmt: skip
+    monkeypatch.setattr(RoleDialog, "ask", classmethod(lambda cls, p, u, c: Role.SHIFT_LEAD))
+    select(screen, "tongdai")
+    screen.change_role()
+    qtbot.waitUntil(lambda: "người khác" in screen.message.text())
+    qtbot.waitUntil(lambda: shown(screen, "tongdai").role is Role.VIEWER)
+    assert account(demo_db, "tongdai").role is Role.VIEWER
