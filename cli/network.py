@@ -50,6 +50,7 @@ def export_map(ctx: Context) -> int:
         demo=board.site.is_demo,
         center=board.site.center,
         bridge=False,
+        language=ctx.args.lang or ctx.settings.language,
     )
     out = Path(ctx.args.out)
     write_output(out, html, create_folder=True)

@@ -53,8 +53,9 @@ class BoardReader:
     """The reads, run on the window's task runner (one at a time: the map's topology cache
     belongs to the worker thread)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, language: str = "vi") -> None:
         self._db = db
+        self._language = language  # of the map's words
         self._topologies: TopologyCache | None = None
 
     def _cache(self) -> TopologyCache:
@@ -79,9 +80,11 @@ class BoardReader:
             title = board.site.district_name or "Outage console"
             html = build_map_html(
                 board.network, state, title=title, demo=board.site.is_demo,
-                center=board.site.center, bridge=True,
+                center=board.site.center, bridge=True, language=self._language,
             )  # fmt: skip
-        return BoardUpdate(board, full=True, payload=state_payload(state), html=html)
+        return BoardUpdate(
+            board, full=True, payload=state_payload(state, self._language), html=html
+        )
 
     def changed(
         self, board: Board, changes: Changes, now: datetime, shifts: ShiftPattern | None
@@ -96,9 +99,9 @@ class BoardReader:
         if changes.network or moved or delta.removed:
             # Who is dark, and on whose account, follows the outages as well as the switches.
             state = map_state(fresh.network, fresh.outages, fresh.crews, topologies=self._cache())
-            payload = state_payload(state)
+            payload = state_payload(state, self._language)
         elif delta.crews:
-            payload = crews_payload(fresh.crews)
+            payload = crews_payload(fresh.crews, self._language)
         return BoardUpdate(
             fresh, full=False, outages=delta.outages, removed=delta.removed,
             crews=delta.crews, payload=payload,

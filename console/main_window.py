@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self._policy = policy or load_profile("vn-default")
         self._board: Board | None = None
-        self._reader = BoardReader(db)
+        self._reader = BoardReader(db, language)
         self._loading = False
         self._pending_whole = False  # a whole read asked for while another read runs
         self._pending = Changes()  # changes come in while a read runs

@@ -194,6 +194,7 @@ class MainMenus(QObject):
                 demo=board.site.is_demo,
                 center=board.site.center,
                 bridge=False,
+                language=self._w.language,
             )
             write_text_atomically(target, html)
             return target

@@ -41,6 +41,11 @@ class Workbench(Protocol):
     def policy(self) -> Policy: ...
 
     @property
+    def language(self) -> str:
+        """The interface language ("vi" or "en"): also the map's and the reports' language."""
+        ...
+
+    @property
     def runner(self) -> TaskRunner: ...
 
     @property

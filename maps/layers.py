@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from maps import labels
 from ops.clock import format_local
 from ops.crews.records import Crew
-from ops.network.records import Coord, NetworkModel
+from ops.network.records import Coord, Feeder, NetworkModel
 from ops.network.tracing import Topology
 from ops.outages.records import Outage, OutageKind
 from ops.outages.situation import NetworkSituation, SupplyState, assess
@@ -68,9 +68,22 @@ def _collection(features: list[Json]) -> Json:
     return {"type": "FeatureCollection", "features": features}
 
 
-def feeder_colour(index: int) -> str:
-    """The colour a feeder's energised lines are drawn in (elements of no feeder: grey, in JS)."""
-    return FEEDER_PALETTE[index % len(FEEDER_PALETTE)]
+def feeder_colours(feeders: Sequence[Feeder]) -> dict[str, str]:
+    """A colour for each feeder, by feeder id: the feeders of one substation all differ (up to
+    the palette's ten), and otherwise the least used colour goes first, so a district of
+    twelve feeders does not give its first and eleventh, maybe neighbours, the same one.
+    Elements of no feeder are drawn grey, by the page."""
+    used = [0] * len(FEEDER_PALETTE)
+    at_substation: dict[str, set[int]] = {}
+    colours: dict[str, str] = {}
+    for f in sorted(feeders, key=lambda f: f.feeder_id):
+        taken = at_substation.setdefault(f.substation_id, set()) if f.substation_id else set()
+        free = [i for i in range(len(FEEDER_PALETTE)) if i not in taken] or list(range(len(used)))
+        pick = min(free, key=lambda i: (used[i], i))
+        used[pick] += 1
+        taken.add(pick)
+        colours[f.feeder_id] = FEEDER_PALETTE[pick]
+    return colours
 
 
 def network_layers(model: NetworkModel) -> Json:
@@ -79,6 +92,7 @@ def network_layers(model: NetworkModel) -> Json:
     Properties are kept to what tooltips show; `feeder` is an index into `feeders`.
     """
     feeders = sorted(model.feeders, key=lambda f: f.feeder_id)
+    colours = feeder_colours(feeders)
     index = {f.feeder_id: i for i, f in enumerate(feeders)}
 
     def fi(feeder_id: str | None) -> int:
@@ -132,8 +146,7 @@ def network_layers(model: NetworkModel) -> Json:
     ]
     return {
         "feeders": [
-            {"id": f.feeder_id, "name": f.name, "color": feeder_colour(i)}
-            for i, f in enumerate(feeders)
+            {"id": f.feeder_id, "name": f.name, "color": colours[f.feeder_id]} for f in feeders
         ],
         "segments": _collection(segments),
         "switches": _collection(switches),
@@ -160,36 +173,39 @@ def _ids_in(states: dict[str, SupplyState], wanted: SupplyState) -> list[str]:
     return sorted(k for k, v in states.items() if v is wanted)
 
 
-def count_text(n: int) -> str:
-    """A count the Vietnamese way, with dots between thousands: 12.345."""
-    return f"{n:,}".replace(",", ".")
+def count_text(n: int, language: str = labels.DEFAULT_LANGUAGE) -> str:
+    """A count, thousands separated the language's way: 12.345 (vi), 12,345 (en)."""
+    return f"{n:,}" if language == "en" else f"{n:,}".replace(",", ".")
 
 
 def _rows(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [[name, value] for name, value in pairs]
 
 
-def outage_payload(o: Outage, segments: Sequence[str] | None = None) -> Json:
+def outage_payload(
+    o: Outage, segments: Sequence[str] | None = None, language: str = labels.DEFAULT_LANGUAGE
+) -> Json:
     """What the page shows of an outage: every display string already formatted here.
 
     `segments` names the segments this outage keeps dark (from the situation's attribution);
     without it the page falls back to the dark segments of the outage's feeder.
     """
-    status = labels.OUTAGE_STATUS[o.status]
-    short = f"{o.reference} · {count_text(o.customers_out)} {labels.CUSTOMERS_SHORT}"
-    field = labels.FIELD
+    w = labels.words(language)
+    status = w.outage_status[o.status]
+    short = f"{o.reference} · {count_text(o.customers_out, language)} {w.customers_short}"
+    field = w.field
     rows: list[tuple[str, str]] = [
-        (field["kind"], labels.OUTAGE_KIND[o.kind]),
+        (field["kind"], w.outage_kind[o.kind]),
         (field["status"], status),
-        (field["customers_out"], count_text(o.customers_out)),
-        (field["customers_affected"], count_text(o.customers_affected)),
+        (field["customers_out"], count_text(o.customers_out, language)),
+        (field["customers_affected"], count_text(o.customers_affected, language)),
     ]
     if o.priority_customers:
-        rows.append((field["priority_customers"], count_text(o.priority_customers)))
+        rows.append((field["priority_customers"], count_text(o.priority_customers, language)))
     rows += [
-        (field["cause"], o.cause or labels.NONE),
+        (field["cause"], o.cause or w.none),
         (field["started"], format_local(o.started_at)),
-        (field["etr"], format_local(o.etr) or labels.NONE),
+        (field["etr"], format_local(o.etr) or w.none),
     ]
     if o.restored_at is not None:
         rows.append((field["restored"], format_local(o.restored_at)))
@@ -216,14 +232,15 @@ def outage_payload(o: Outage, segments: Sequence[str] | None = None) -> Json:
     }
 
 
-def crew_payload(c: Crew) -> Json:
+def crew_payload(c: Crew, language: str = labels.DEFAULT_LANGUAGE) -> Json:
     """What the page shows of a crew, formatted here."""
-    field = labels.FIELD
+    w = labels.words(language)
+    field = w.field
     rows: list[tuple[str, str]] = [
-        (field["status"], labels.CREW_STATUS[c.status]),
-        (field["crew_type"], labels.CREW_TYPE[c.crew_type]),
-        (field["vehicle"], c.vehicle or labels.NONE),
-        (field["phone"], c.phone or labels.NONE),
+        (field["status"], w.crew_status[c.status]),
+        (field["crew_type"], w.crew_type[c.crew_type]),
+        (field["vehicle"], c.vehicle or w.none),
+        (field["phone"], c.phone or w.none),
         (field["members"], str(len(c.members))),
     ]
     if c.position_at is not None:
@@ -232,7 +249,7 @@ def crew_payload(c: Crew) -> Json:
         "id": c.crew_id,
         "name": c.name,
         "status": c.status.value,
-        "status_label": labels.CREW_STATUS[c.status],
+        "status_label": w.crew_status[c.status],
         "lon": None if c.position is None else round(c.position[0], 6),
         "lat": None if c.position is None else round(c.position[1], 6),
         "outage_ids": list(c.outage_ids),
@@ -295,13 +312,15 @@ def map_state(
     return MapState(situation, tuple(outages), tuple(crews))
 
 
-def crews_payload(crews: Sequence[Crew]) -> dict[str, object]:
+def crews_payload(
+    crews: Sequence[Crew], language: str = labels.DEFAULT_LANGUAGE
+) -> dict[str, object]:
     """Only the crews, for `OmsMap.applyState` (which leaves the parts not given as they are):
     a crew that moved or changed status needs no tracing."""
-    return {"crews": [crew_payload(c) for c in crews]}
+    return {"crews": [crew_payload(c, language) for c in crews]}
 
 
-def state_payload(state: MapState) -> dict[str, object]:
+def state_payload(state: MapState, language: str = labels.DEFAULT_LANGUAGE) -> dict[str, object]:
     """The running situation for `OmsMap.applyState`: JSON-able, only non-energised ids listed."""
     situation = state.situation
     return {
@@ -315,8 +334,8 @@ def state_payload(state: MapState) -> dict[str, object]:
         },
         "switches": {"open": sorted(situation.open_switches)},
         "outages": [
-            outage_payload(o, situation.segments_by_outage.get(o.outage_id))
+            outage_payload(o, situation.segments_by_outage.get(o.outage_id), language)
             for o in _planned_first(state.outages)
         ],
-        "crews": [crew_payload(c) for c in state.crews],
+        "crews": [crew_payload(c, language) for c in state.crews],
     }

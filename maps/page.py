@@ -89,20 +89,23 @@ def build_map_html(
     demo: bool,
     center: tuple[float, float] | None = None,
     bridge: bool = False,
+    language: str = labels.DEFAULT_LANGUAGE,
 ) -> str:
     """The whole map page as one HTML document.
 
     `center` is (longitude, latitude), like every position in `ops`; without it the view fits
     the network. `bridge=True` adds the Qt web-channel hookup for the console; the exported
-    page (`bridge=False`) has nothing Qt-specific and works opened from a file.
+    page (`bridge=False`) has nothing Qt-specific and works opened from a file. `language`
+    ("vi" or "en") is the language of every word on the page.
     """
+    words = labels.words(language)
     if center is not None and not (-90 <= center[1] <= 90 and -180 <= center[0] <= 180):
         raise ValueError(f"center must be (longitude, latitude), got {center!r}")
     network = network_layers(model)
     data = {
         "network": network,
-        "state": state_payload(state),
-        "labels": labels.page_labels(),
+        "state": state_payload(state, language),
+        "labels": words.page_labels(),
         "center": None if center is None else [round(center[1], 6), round(center[0], 6)],
     }
     bounds = network["bounds"]
@@ -140,7 +143,7 @@ def build_map_html(
     if bridge:
         header.add_child(_Raw(assets.script_tag(_BRIDGE_JS)), name="oms_bridge")
     if demo:
-        banner = html.escape(labels.DEMO_BANNER)
+        banner = html.escape(words.demo_banner)
         figure.html.add_child(
             _Raw(f'<div class="oms-demo-banner" role="status">{banner}</div>'), name="demo"
         )
@@ -154,4 +157,4 @@ def build_map_html(
     data_js = f'JSON.parse(document.getElementById("{DATA_ELEMENT_ID}").textContent)'
     fmap.add_child(_Init(data_js), name="oms_init")
     page: str = figure.render()
-    return page.replace("<html>", '<html lang="vi">', 1)
+    return page.replace("<html>", f'<html lang="{language}">', 1)

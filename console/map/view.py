@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QPixmap
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -29,6 +30,7 @@ from ops.files import write_text_atomically
 log = logging.getLogger(__name__)
 
 _LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about"}
+SNAPSHOT_SETTLE_MS = 150  # a page change reaches the compositor within a frame or two
 
 
 class MapBridge(QObject):
@@ -117,6 +119,24 @@ class MapView(QWebEngineView):
             self.page().runJavaScript(script)
         else:
             self._pending.append(script)
+
+    def snapshot(self, done: Callable[[QPixmap], None]) -> None:
+        """The map as it is on screen, for a printed report: without the zoom buttons and the
+        layer checkboxes (OmsMap.setSnapshot), which mean nothing on paper. The page repaints
+        asynchronously, so the picture is taken a moment after the controls are hidden."""
+        if not self._ready:
+            done(self.grab())
+            return
+
+        def hidden(_: Any) -> None:
+            QTimer.singleShot(SNAPSHOT_SETTLE_MS, take)
+
+        def take() -> None:
+            picture = self.grab()
+            self.page().runJavaScript("OmsMap.setSnapshot(false)")
+            done(picture)
+
+        self.page().runJavaScript("OmsMap.setSnapshot(true)", 0, hidden)
 
     def evaluate(self, expression: str, callback: Callable[[Any], None]) -> None:
         """Evaluate JS and hand the result to `callback`; use JSON.stringify for objects."""

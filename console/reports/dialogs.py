@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QBuffer,
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QIODevice,
     QObject,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -214,11 +214,17 @@ class SaveAs:
         return Path(path) if path else None
 
 
+class MapPicture(Protocol):
+    """The map as the handover report needs it: a picture of it as it is on screen."""
+
+    def snapshot(self, done: Callable[[QPixmap], None]) -> None: ...
+
+
 class ReportActions(QObject):
     """The Reports menu of the main window and the work behind it; `map_widget` is the map
     the handover report pictures as it is on screen."""
 
-    def __init__(self, bench: Workbench, map_widget: QWidget) -> None:
+    def __init__(self, bench: Workbench, map_widget: MapPicture) -> None:
         super().__init__(bench.window())
         self._w = bench
         self._map = map_widget
@@ -239,12 +245,15 @@ class ReportActions(QObject):
         request = HandoverDialog.ask(self._w.window(), now)
         if request is None:
             return
+        # The map is pictured first (the page hides its controls for it, asynchronously).
+        self._map.snapshot(lambda picture: self._handover(request, now, _png(picture)))
+
+    def _handover(self, request: HandoverRequest, now: datetime, map_png: bytes | None) -> None:
         from db.repositories.reports import ReportRepository
         from ops.reports import handover_document
 
         db, policy, user = self._w.database, self._w.policy, self._w.user
         lead = user.display_name if user else ""
-        map_png = self._map_png()
         district = self._w.board.site.district_name if self._w.board else ""
 
         def build(company: str, office: str) -> ReportDocument:
@@ -341,16 +350,16 @@ class ReportActions(QObject):
             self.tr("Could not make the report: %1").replace("%1", str(exc)),
         )
 
-    def _map_png(self) -> bytes | None:
-        """The map as it is on screen now (tiles, outages, crews), as PNG."""
-        pixmap = self._map.grab()
-        if pixmap.isNull():
-            return None
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        pixmap.save(buffer, "PNG")
-        return bytes(data.data())
+
+def _png(pixmap: QPixmap) -> bytes | None:
+    """The map's picture as PNG (None when there is nothing to picture)."""
+    if pixmap.isNull():
+        return None
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    return bytes(data.data())
 
 
 def write(doc: ReportDocument, path: Path, output: str) -> None:

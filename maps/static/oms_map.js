@@ -340,6 +340,8 @@
       body.appendChild(legendRow('<span class="oms-key-dot oms-key-dot--transformer"></span>', words.transformer));
       body.appendChild(legendRow('<span class="oms-substation__box oms-key-substation"></span>', words.substation));
       body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--fault"></span>', words.outage));
+      body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--predicted"></span>', words.outage_predicted));
+      body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--partial"></span>', words.outage_partial));
       body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--planned"></span>', words.outage_planned));
       body.appendChild(legendRow('<span class="oms-key-outage oms-key-outage--restored"></span>', words.outage_restored));
       body.appendChild(legendRow('<span class="oms-key-crew">' + TRUCK_SVG + "</span>", words.crew));
@@ -676,6 +678,14 @@
   OmsMap.fitNetwork = function () {
     if (!S || !S.bounds.isValid()) return;
     S.map.fitBounds(S.bounds, { padding: [24, 24] });
+  };
+
+  /** For a picture of the map in a printed report: the zoom buttons and the layer checkboxes
+   * are for the screen, so they are hidden while the host grabs the view (on = true), and
+   * shown again after (on = false). The legend and the scale stay: a reader needs them. */
+  OmsMap.setSnapshot = function (on) {
+    document.body.classList.toggle("oms-snapshot", !!on);
+    return document.body.classList.contains("oms-snapshot");
   };
 
   /** A plain summary for tests and the host: read it with JSON.stringify(OmsMap.state()). */

@@ -50,6 +50,14 @@ def test_export_map_writes_an_offline_self_contained_page(
     assert "<img src=x onerror" not in html  # the demo's hostile customer name stays inert
 
 
+def test_export_map_speaks_the_language_asked_for(demo_db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "m.html"
+    db = ["--db", f"sqlite:///{demo_db_path}"]
+    assert main.main([*db, "--lang", "en", "export-map", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "DEMO DATA" in html and "Chú giải" not in html
+
+
 def test_export_map_to_an_unwritable_place_says_so(
     demo_db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,6 +19,7 @@ from ops.crews.records import CrewStatus
 from ops.outages.records import OutageStatus
 from ops.outages.services import confirm
 from ops.stores import Changes
+from tests.conftest import DEMO_NOW
 from tests.gui.test_actions import signed_in_window
 
 
@@ -174,3 +175,13 @@ def test_a_sorted_table_stays_sorted_after_a_row_changes(  # type: ignore[no-unt
     ]  # fmt: skip
     assert etrs == sorted(etrs) or etrs == sorted(etrs, reverse=True)
     assert win.selected_outage_id() == outage.outage_id
+
+
+def test_the_board_draws_the_map_in_the_interface_language(demo_db: Database) -> None:
+    # An English console had a Vietnamese map: its legend, layers and tooltips.
+    from console.board_loader import BoardReader
+
+    html = BoardReader(demo_db, "en").whole(DEMO_NOW, None, None).html
+    assert html is not None
+    assert '<html lang="en">' in html and '"title":"Legend"' in html
+    assert "Chú giải" not in html and "Khách hàng mất điện" not in html

@@ -43,8 +43,6 @@ def test_shift_handover_pdf_with_the_map(
     monkeypatch.setattr(report_dialogs.HandoverDialog, "ask", classmethod(lambda cls, *a: request))
     out = tmp_path / "giao-ca.pdf"
     _save_to(monkeypatch, out)
-    png = window.menus.reports._map_png()
-    assert png is not None and png.startswith(b"\x89PNG")
     window.menus.reports.handover()
     qtbot.waitUntil(out.exists, timeout=30_000)
     pdf = QPdfDocument(None)
@@ -53,6 +51,34 @@ def test_shift_handover_pdf_with_the_map(
     text = "".join(pdf.getAllText(k).text() for k in range(pdf.pageCount()))
     assert "BÁO CÁO GIAO CA" in text and "Tuyến 471 còn sự cố" in text
     assert f"Trang 1/{pdf.pageCount()}" in text
+
+
+def test_the_handover_pictures_the_map_without_its_screen_controls(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    # The picture of the map in the handover showed the zoom buttons and the layer checkboxes.
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.is_ready, timeout=30_000)
+    controls = "getComputedStyle(document.querySelector('.leaflet-control-%s')).display"
+    during: list[str] = []
+    grab = view.grab
+
+    def grab_and_look(*args):  # type: ignore[no-untyped-def]
+        for control in ("zoom", "layers"):  # queued before the page shows them again
+            view.page().runJavaScript(controls % control, 0, during.append)
+        return grab(*args)
+
+    view.grab = grab_and_look  # type: ignore[method-assign]
+    pictures: list[bytes | None] = []
+    view.snapshot(lambda picture: pictures.append(report_dialogs._png(picture)))
+    qtbot.waitUntil(lambda: len(during) == 2, timeout=10_000)
+    assert during == ["none", "none"]
+    png = pictures[0]
+    assert png is not None and png.startswith(b"\x89PNG")
+    after: list[str] = []
+    view.page().runJavaScript(controls % "zoom", 0, after.append)
+    qtbot.waitUntil(lambda: bool(after), timeout=10_000)
+    assert after != ["none"]  # back on the screen
 
 
 def test_outage_report_of_the_selected_outage_as_xlsx(

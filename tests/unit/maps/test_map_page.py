@@ -363,6 +363,7 @@ def test_the_javascript_api_is_there() -> None:
         "OmsMap.highlightOutage = function (id",
         "OmsMap.fireOutageClick = function (id)",
         "OmsMap.state = function ()",
+        "OmsMap.setSnapshot = function (on)",
         "OmsMap.ready = true",
         "bridge.outageClicked(String(id))",
         "bridge.crewClicked(String(id))",
@@ -408,3 +409,75 @@ def test_a_district_sized_page_builds_quickly_and_stays_small() -> None:
     # The target is < 1 s (about 0.25 s measured); the margin keeps a busy machine from failing it.
     assert elapsed < 3.0
     assert len(html.encode("utf-8")) < 3_000_000
+
+
+# ----- language, legend, feeder colours --------------------------------------------------------
+
+
+def test_the_page_speaks_the_interface_language() -> None:
+    model = tiny_network()
+    outages = (an_outage(customers_out=12345),)
+    state = MapState(situation_for(model, outages), outages, (a_crew(),))
+
+    html = build_map_html(model, state, title="Map", demo=True, language="en")
+
+    data = embedded_data(html)
+    assert '<html lang="en">' in html
+    assert "DEMO DATA" in html and "DỮ LIỆU DEMO" not in html
+    labels = data["labels"]
+    assert labels["legend"]["title"] == "Legend"  # type: ignore[index]
+    assert labels["layer"]["segments"] == "Lines"  # type: ignore[index]
+    shown = data["state"]["outages"][0]  # type: ignore[index]
+    assert shown["status_label"] == "Confirmed"
+    assert shown["label"] == "SC-2026-0001 · 12,345 cust."
+    assert dict(shown["rows"])["Customers out"] == "12,345"
+    crew = data["state"]["crews"][0]  # type: ignore[index]
+    assert "Trạng thái" not in dict(crew["rows"]) and "Status" in dict(crew["rows"])
+
+
+def test_an_unknown_map_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="vi, en"):
+        page_in("fr")
+
+
+def page_in(language: str) -> str:
+    model = tiny_network()
+    return build_map_html(model, MapState(situation_for(model, ()), (), ()), title="x",
+                          demo=False, language=language)  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_legend_has_a_symbol_for_every_outage_marker(language: str) -> None:
+    # The page draws predicted and partially restored outages their own way: the legend
+    # explains each look, in both languages.
+    js = (REPO / "maps" / "static" / "oms_map.js").read_text(encoding="utf-8")
+    css = (REPO / "maps" / "static" / "oms_map.css").read_text(encoding="utf-8")
+    legend = embedded_data(page_in(language))["labels"]["legend"]  # type: ignore[index]
+    for key, css_class in (
+        ("outage", "oms-key-outage--fault"),
+        ("outage_predicted", "oms-key-outage--predicted"),
+        ("outage_partial", "oms-key-outage--partial"),
+        ("outage_planned", "oms-key-outage--planned"),
+        ("outage_restored", "oms-key-outage--restored"),
+    ):
+        assert legend[key]  # type: ignore[index]
+        assert f"words.{key})" in js and css_class in js
+        assert f".{css_class} {{" in css
+    assert legend["outage_partial"] != legend["outage_restored"]  # type: ignore[index]
+
+
+def test_the_feeders_of_one_substation_never_share_a_colour() -> None:
+    # Twelve feeders in two substations: by index alone the first and the eleventh, of one
+    # substation, were drawn alike.
+    import random
+
+    from ops.demo.district import build_network
+
+    model = build_network(random.Random(1)).network
+    colours = {f["id"]: f["color"] for f in network_layers(model)["feeders"]}  # type: ignore[union-attr]
+    by_substation: dict[str | None, list[str]] = {}
+    for f in model.feeders:
+        by_substation.setdefault(f.substation_id, []).append(colours[f.feeder_id])
+    assert len(model.feeders) > len(FEEDER_PALETTE)
+    for substation, shades in by_substation.items():
+        assert len(set(shades)) == len(shades), substation
