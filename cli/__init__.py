@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 from types import ModuleType
 
-from cli import accounts, database, demo, network, notices, reliability
+from cli import accounts, crews, database, demo, network, notices, reliability
 from cli.common import (
     USER_ERRORS,
     Command,
@@ -34,7 +34,7 @@ __all__ = [
     "run",
 ]
 
-GROUPS: tuple[ModuleType, ...] = (demo, network, reliability, database, notices, accounts)
+GROUPS: tuple[ModuleType, ...] = (demo, network, reliability, database, notices, accounts, crews)
 """In the order `--help` lists their commands."""
 
 

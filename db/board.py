@@ -133,6 +133,9 @@ def refresh_board(
         by_id.pop(i, None)
     crew_by_id = {c.crew_id: c for c in board.crews}
     crew_by_id.update((c.crew_id, c) for c in crews)
+    for c in crews:
+        if c.retired:  # off the board (the delta still names it, for the table to drop)
+            del crew_by_id[c.crew_id]
     merged = replace(
         board,
         network=network,

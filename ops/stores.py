@@ -66,6 +66,14 @@ class JournalRepository(Protocol):
 class CrewRepository(Protocol):
     def get(self, crew_id: str) -> Crew | None: ...
 
+    def find_by_name(self, name: str) -> Crew | None:
+        """The crew of that name (names are unique in an office, case aside), retired or not."""
+        ...
+
+    def add(self, crew: Crew) -> None:
+        """Store a new crew; its id is not in use (the service checked)."""
+        ...
+
     def update(self, crew: Crew, *, expected_version: int) -> Crew:
         """Store status, position and `outage_ids` (the open assignments); StaleEdit as above."""
         ...

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from console.language import labels
 from console.outages.table import OUTAGE_MIME
-from ops.clock import format_local
+from ops.clock import LOCAL_TZ, format_local
 from ops.crews.records import Crew, CrewStatus
 from ops.crews.shifts import CrewWorkload, ShiftWindow
 
@@ -36,6 +36,7 @@ class CrewCol(IntEnum):
     MEMBERS = 5
     VEHICLE = 6
     PHONE = 7
+    ON_DUTY = 8
 
 
 _STATUS_COLOURS = {
@@ -59,6 +60,7 @@ class CrewTableModel(QAbstractTableModel):
         return [
             self.tr("Crew"), self.tr("Status"), self.tr("Outages"), self.tr("Shift work"),
             self.tr("Type"), self.tr("Members"), self.tr("Vehicle"), self.tr("Phone"),
+            self.tr("This shift"),
         ]  # fmt: skip
 
     def set_crews(
@@ -88,6 +90,13 @@ class CrewTableModel(QAbstractTableModel):
         self._references = dict(references)
         self._workload = dict(workload or {})
         self._shift = shift
+        for crew in (c for c in changed if c.retired):  # off the board
+            row = self.row_of(crew.crew_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        changed = [c for c in changed if not c.retired]
         row_of = {c.crew_id: row for row, c in enumerate(self._rows)}
         added: list[Crew] = []
         for crew in changed:
@@ -123,6 +132,12 @@ class CrewTableModel(QAbstractTableModel):
             .replace("%2", str(minutes // 60))
             .replace("%3", f"{minutes % 60:02d}")
         )
+
+    def on_duty(self, crew: Crew) -> bool:
+        """Whether the crew works the shift under way (a crew of no set shifts always does)."""
+        if not crew.shifts or self._shift is None:
+            return True
+        return self._shift.start.astimezone(LOCAL_TZ).time() in crew.shifts
 
     def crew_at(self, row: int) -> Crew:
         return self._rows[row]
@@ -163,6 +178,8 @@ class CrewTableModel(QAbstractTableModel):
                     return c.vehicle
                 case CrewCol.PHONE:
                     return c.phone
+                case CrewCol.ON_DUTY:
+                    return self.tr("on duty") if self.on_duty(c) else self.tr("off duty")
         if role == Qt.ItemDataRole.ToolTipRole and col in (CrewCol.NAME, CrewCol.MEMBERS):
             return labels.plain_tooltip(
                 "\n".join(f"{m.name} – {m.role} – {m.phone}" for m in c.members)

@@ -100,6 +100,31 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     ),
     ("the account {username} is disabled", "Tài khoản {username} đã bị khóa."),
     ("a {role} may not {permission}", "Vai trò {role} không được phép {permission}."),
+    (
+        "crew id {id} must be 1-32 letters, digits, dots, dashes or underscores",
+        "Mã đội {id} phải gồm 1–32 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.",
+    ),
+    (
+        "crew {id} needs a name of at most 200 characters",
+        "Đội {id} cần có tên, dài tối đa 200 ký tự.",
+    ),
+    (
+        "the phone number {phone} of {crew} is not a phone number",
+        "Số điện thoại {phone} của {crew} không phải là số điện thoại.",
+    ),
+    ("a member of {crew} has no name", "Một thành viên của {crew} chưa có tên."),
+    ("{crew} names the same shift twice", "{crew} có một ca trực bị ghi hai lần."),
+    (
+        "{crew} works a shift starting {start}, which is not one of {starts}",
+        "{crew} ghi ca bắt đầu lúc {start}, không thuộc các ca {starts}.",
+    ),
+    ("another crew is already named {name} ({id})", "Đã có đội khác tên {name} ({id})."),
+    ("crew id {id} is already in use", "Mã đội {id} đã được dùng."),
+    ("{crew} is retired already", "{crew} đã thôi hoạt động."),
+    (
+        "release {crew} from its outages before retiring it",
+        "Hãy cho {crew} rời các sự cố đang làm trước khi cho thôi hoạt động.",
+    ),
     ("{crew} is already assigned to outage {reference}", "{crew} đã được giao sự cố {reference}."),
     ("{crew} is not assigned to outage {reference}", "{crew} không được giao sự cố {reference}."),
     (

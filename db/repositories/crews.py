@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import time
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -25,6 +27,11 @@ class CrewRepository:
         self._clock = clock or SystemClock()  # when assignments open and close
 
     def list_all(self) -> list[Crew]:
+        """The crews on the board: every crew not retired."""
+        return [c for c in self.roster() if not c.retired]
+
+    def roster(self) -> list[Crew]:
+        """Every crew the office has had, the retired ones too (the Crews screen)."""
         members: dict[str, list[CrewMember]] = {}
         for m in self._s.execute(select(_M).order_by(_M.c.member_id)):
             members.setdefault(m.crew_id, []).append(CrewMember(m.name, m.role, m.phone))
@@ -39,6 +46,16 @@ class CrewRepository:
             _crew(r, members.get(r.crew_id, ()), assigned.get(r.crew_id, ()))
             for r in self._s.execute(select(_T).order_by(_T.c.crew_id))
         ]
+
+    def find_by_name(self, name: str) -> Crew | None:
+        wanted = name.casefold()
+        for row in self._s.execute(select(_T.c.crew_id, _T.c.name)):
+            if row.name.casefold() == wanted:
+                return self.get(row.crew_id)
+        return None
+
+    def add(self, crew: Crew) -> None:
+        self.add_many([crew])
 
     def get(self, crew_id: str) -> Crew | None:
         row = self._s.execute(select(_T).where(_T.c.crew_id == crew_id)).first()
@@ -59,11 +76,9 @@ class CrewRepository:
             self._s.execute(delete(_M).where(_M.c.crew_id == crew.crew_id))
             self._add_members([crew])
         outage_ids = set_outages_of_crew(self._s, crew.crew_id, crew.outage_ids, self._clock.now())
-        return Crew(
-            crew.crew_id, crew.name, crew.crew_type, crew.office, crew.vehicle, crew.phone,
-            crew.status, crew.position, crew.position_at, tuple(crew.members), outage_ids,
-            expected_version + 1,
-        )  # fmt: skip
+        return replace(
+            crew, members=tuple(crew.members), outage_ids=outage_ids, version=expected_version + 1
+        )
 
     def add_many(self, crews: Iterable[Crew]) -> None:
         """Store crews as given (demo data, imports), without assignments."""
@@ -118,6 +133,8 @@ def _values(c: Crew) -> dict[str, Any]:
         "lon": c.position[0] if c.position else None,
         "lat": c.position[1] if c.position else None,
         "position_at": c.position_at,
+        "shifts": ",".join(f"{t:%H:%M}" for t in c.shifts),
+        "retired": c.retired,
     }
 
 
@@ -135,4 +152,6 @@ def _crew(r: Any, members: Iterable[CrewMember], outage_ids: Iterable[int]) -> C
         members=tuple(members),
         outage_ids=tuple(outage_ids),
         version=r.version,
+        shifts=tuple(time.fromisoformat(t) for t in r.shifts.split(",") if t),
+        retired=bool(r.retired),
     )

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     CANCEL_OUTAGE = "cancel_outage"
     APPROVE_PLAN = "approve_plan"
     MANAGE_USERS = "manage_users"
+    MANAGE_CREWS = "manage_crews"  # the office's roster: add, edit, retire crews
     PRINT_REPORTS = "print_reports"
 
 
@@ -58,12 +59,12 @@ _DISPATCH = frozenset(
 
 PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.DISPATCHER: _DISPATCH,
-    Role.SHIFT_LEAD: _DISPATCH | {_P.APPROVE_PLAN},
+    Role.SHIFT_LEAD: _DISPATCH | {_P.APPROVE_PLAN, _P.MANAGE_CREWS},
     # The call taker tells callers what is known and records what they report, nothing more.
     Role.CALL_TAKER: frozenset({_P.VIEW, _P.RECORD_OUTAGE, _P.ADD_REMARK}),
     Role.VIEWER: frozenset({_P.VIEW, _P.PRINT_REPORTS}),
     # Accounts, not operations: the administrator is IT, not a dispatcher.
-    Role.ADMINISTRATOR: frozenset({_P.VIEW, _P.MANAGE_USERS, _P.PRINT_REPORTS}),
+    Role.ADMINISTRATOR: frozenset({_P.VIEW, _P.MANAGE_USERS, _P.MANAGE_CREWS, _P.PRINT_REPORTS}),
 }
 
 

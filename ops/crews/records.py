@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 
 from ops.network.records import Coord
@@ -49,3 +49,5 @@ class Crew:
     members: tuple[CrewMember, ...]
     outage_ids: tuple[int, ...] = ()
     version: int = 1  # optimistic locking: an edit names the version it was made on
+    shifts: tuple[time, ...] = ()  # local start times of the shifts it works; () = every shift
+    retired: bool = False  # no longer on the board; kept for the history it worked

@@ -105,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
         "CANCEL_OUTAGE": "Cancel outage",
         "APPROVE_PLAN": "Approve plan",
         "MANAGE_USERS": "Manage users",
+        "MANAGE_CREWS": "Manage crews",
         "PRINT_REPORTS": "Print reports",
     },
     "EntryKind": {

@@ -106,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "CANCEL_OUTAGE": "Hủy sự cố",
         "APPROVE_PLAN": "Duyệt kế hoạch",
         "MANAGE_USERS": "Quản lý tài khoản",
+        "MANAGE_CREWS": "Quản lý đội công tác",
         "PRINT_REPORTS": "In báo cáo",
     },
     "EntryKind": {

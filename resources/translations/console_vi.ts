@@ -332,8 +332,20 @@
         <translation>Điện thoại</translation>
     </message>
     <message>
+        <source>This shift</source>
+        <translation>Ca này</translation>
+    </message>
+    <message>
         <source>%1 outage(s) · %2 h %3 min</source>
         <translation>%1 sự cố · %2 h %3 ph</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>trong ca</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>nghỉ ca</translation>
     </message>
     <message>
         <source>Work in the shift %1 – %2</source>

@@ -79,6 +79,12 @@ class MemoryCrews:
     def get(self, crew_id: str) -> Crew | None:
         return self.rows.get(crew_id)
 
+    def find_by_name(self, name: str) -> Crew | None:
+        return next((c for c in self.rows.values() if c.name.casefold() == name.casefold()), None)
+
+    def add(self, crew: Crew) -> None:
+        self.rows[crew.crew_id] = crew
+
     def update(self, crew: Crew, *, expected_version: int) -> Crew:
         stored = self.rows[crew.crew_id]
         if stored.version != expected_version:
