@@ -223,6 +223,25 @@ class MainMenus(QObject):
         menu.addAction(self._manage_accounts)
         menu.addAction(self._change_password)
         self.accounts_screen: QWidget | None = None
+        crews = self._window.menuBar().addMenu(self.tr("C&rews"))
+        self._manage_crews = QAction(self.tr("&Manage crews…"), self._window)
+        self._manage_crews.triggered.connect(self.open_crews)
+        crews.addAction(self._manage_crews)
+        self.crews_screen: QWidget | None = None
+
+    def open_crews(self) -> None:
+        from console.crews.roster_screen import CrewsScreen
+        from ops.crews.shifts import ShiftPattern
+        from ops.settings import load_settings
+
+        actions = self._w.action_runner
+        if actions is None:
+            return
+        if self.crews_screen is None:
+            starts = ShiftPattern.parse(load_settings().shift_starts).starts
+            self.crews_screen = CrewsScreen(self._w, actions, starts)
+        self.crews_screen.show()
+        self.crews_screen.raise_()
 
     def open_accounts(self) -> None:
         from console.accounts.screen import AccountsScreen  # reads accounts: after first paint
@@ -247,6 +266,7 @@ class MainMenus(QObject):
         self._work.setEnabled(user is not None and user.role.value != "viewer")
         self._manage_accounts.setEnabled(user is not None and can(user, Permission.MANAGE_USERS))
         self._change_password.setEnabled(user is not None)
+        self._manage_crews.setEnabled(user is not None and can(user, Permission.MANAGE_CREWS))
 
     def _record_trip(self) -> None:
         board = self._w.board

@@ -279,6 +279,73 @@
     </message>
 </context>
 <context>
+    <name>CrewEditor</name>
+    <message>
+        <source>New crew</source>
+        <translation>Đội mới</translation>
+    </message>
+    <message>
+        <source>Crew %1</source>
+        <translation>Đội %1</translation>
+    </message>
+    <message>
+        <source>plate, as the vehicle tracker reports it</source>
+        <translation>biển số, như thiết bị định vị xe báo</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>từ %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Add a &amp;member</source>
+        <translation>Thêm &amp;thành viên</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the member</source>
+        <translation>&amp;Bỏ thành viên</translation>
+    </message>
+    <message>
+        <source>Crew id:</source>
+        <translation>Mã đội:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên đội:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại đội:</translation>
+    </message>
+    <message>
+        <source>Home base:</source>
+        <translation>Nơi đóng quân:</translation>
+    </message>
+    <message>
+        <source>Vehicle:</source>
+        <translation>Xe:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>On duty in the shifts (none: every shift):</source>
+        <translation>Trực các ca (không chọn: mọi ca):</translation>
+    </message>
+</context>
+<context>
     <name>CrewPositionDialog</name>
     <message>
         <source>Crew position – %1</source>
@@ -350,6 +417,57 @@
     <message>
         <source>Work in the shift %1 – %2</source>
         <translation>Công việc trong ca %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>CrewsScreen</name>
+    <message>
+        <source>Crews</source>
+        <translation>Đội công tác</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>&amp;Cho thôi hoạt động…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Could not read the crews: %1</source>
+        <translation>Không đọc được danh sách đội: %1</translation>
+    </message>
+    <message>
+        <source>Crew %1 added.</source>
+        <translation>Đã thêm đội %1.</translation>
+    </message>
+    <message>
+        <source>Crew %1 saved.</source>
+        <translation>Đã lưu đội %1.</translation>
+    </message>
+    <message>
+        <source>Crew %1 retired.</source>
+        <translation>Đội %1 đã thôi hoạt động.</translation>
+    </message>
+    <message>
+        <source>Select a crew first.</source>
+        <translation>Hãy chọn một đội trước.</translation>
+    </message>
+    <message>
+        <source>Retire crew</source>
+        <translation>Cho đội thôi hoạt động</translation>
+    </message>
+    <message>
+        <source>Retire %1? It leaves the board; its history stays.</source>
+        <translation>Cho %1 thôi hoạt động? Đội rời bảng điều độ; lịch sử công tác vẫn được giữ.</translation>
     </message>
 </context>
 <context>
@@ -570,6 +688,14 @@ Cơ sở dữ liệu: %2</translation>
     <message>
         <source>Change my &amp;password…</source>
         <translation>Đổi &amp;mật khẩu của tôi…</translation>
+    </message>
+    <message>
+        <source>C&amp;rews</source>
+        <translation>Đội &amp;công tác</translation>
+    </message>
+    <message>
+        <source>&amp;Manage crews…</source>
+        <translation>&amp;Quản lý đội công tác…</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1408,53 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     <message>
         <source>Role of %1</source>
         <translation>Vai trò của %1</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Đội</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Home base</source>
+        <translation>Nơi đóng quân</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Xe</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Ca trực</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>every shift</source>
+        <translation>mọi ca</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>đã thôi hoạt động</translation>
     </message>
 </context>
 <context>

@@ -17,15 +17,16 @@ from console.accounts.dialogs import NewAccount, NewAccountDialog
 from console.accounts.screen import AccountsScreen
 from console.accounts.sign_in import attempt
 from console.app import prepare_environment
+from console.crews.crew_editor import CrewEditor
+from console.crews.roster_screen import CrewsScreen
 from console.main_window import MainWindow
 from console.outages.action_dialogs import CrewChooser, TripDialog, TripReport
 from db import Database
-from db.actions import run_action
 from db.repositories.accounts import read_accounts
 from ops.access.roles import Role
 from ops.clock import SystemClock
-from ops.crews.records import Crew, CrewMember, CrewStatus, CrewType
-from ops.stores import Changes
+from ops.crews.records import CrewMember, CrewType
+from ops.crews.roster import CrewDetails
 from tests.gui.conftest import MAP_TIMEOUT_MS
 from tests.unit.network_files import EXAMPLE
 
@@ -62,16 +63,6 @@ def console_as(qtbot, db: Database, clock: SystemClock, username: str, password:
     return win
 
 
-def add_crew(db: Database, clock: SystemClock, crew: Crew) -> None:
-    # TODO: create the crew in the Crews screen once it exists on this branch; until then
-    # the crew goes in through the crew repository (no demo data involved).
-    def work(store) -> Changes:  # type: ignore[no-untyped-def]
-        store.crews.add_many([crew])
-        return Changes(crews=frozenset({crew.crew_id}))
-
-    run_action(db, work, workstation="district-setup", clock=clock)
-
-
 def test_a_new_district_from_import_to_a_crew_sent(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'district.db'}"
     imported = main_py(url, "import-network", str(EXAMPLE))
@@ -98,17 +89,25 @@ def test_a_new_district_from_import_to_a_crew_sent(qtbot, tmp_path: Path, monkey
         screen.add()
         qtbot.waitUntil(lambda: screen.model.row_of("dv.an") is not None)
         assert {a.username: a.role for a in read_accounts(db)}["dv.an"] is Role.DISPATCHER
-        crew = Crew(
-            "DOI-01", "Đội sửa chữa 1", CrewType.LINE, "Điện lực Cao Lãnh", "66C-001.23",
-            "0900000001", CrewStatus.AWAITING, None, None,
-            (CrewMember("Trần Văn Bình", "tổ trưởng", "0900000002"),),
+        crew = CrewDetails(
+            crew_id="DOI-01", name="Đội sửa chữa 1", crew_type=CrewType.LINE,
+            home_base="Điện lực Cao Lãnh", vehicle="66C-001.23", phone="0900000001",
+            members=(CrewMember("Trần Văn Bình", "tổ trưởng", "0900000002"),),
         )  # fmt: skip
-        add_crew(db, clock, crew)
+        assert admin.menus._manage_crews.isEnabled()
+        admin.menus.open_crews()
+        crews = admin.menus.crews_screen
+        assert isinstance(crews, CrewsScreen)
+        monkeypatch.setattr(CrewEditor, "ask", classmethod(lambda cls, *args: crew))
+        crews.add()
+        qtbot.waitUntil(lambda: crews.model.row_of("DOI-01") is not None)
+        crews.close()
         screen.close()
         admin.close()
 
         dispatcher = console_as(qtbot, db, clock, "dv.an", DISPATCHER_PASSWORD)
         assert not dispatcher.menus._manage_accounts.isEnabled()
+        assert not dispatcher.menus._manage_crews.isEnabled()
         board = dispatcher.board
         assert board is not None and [c.crew_id for c in board.crews] == ["DOI-01"]
         device = sorted(s.switch_id for s in board.network.switches if not s.is_open)[0]
