@@ -110,7 +110,7 @@ class CrewsScreen(QDialog):
         self._bench, self._actions, self._starts = bench, actions, shift_starts
         self.setWindowTitle(self.tr("Crews"))
         self.setObjectName("crews")
-        self.resize(900, 440)
+        self.resize(1060, 440)
         self.model = RosterModel()
         self.table = QTableView(self)
         self.table.setModel(self.model)
