@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ops.clock import to_local
 
@@ -15,12 +16,43 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # Vietnamese thousands separator
 
 
+class ElidedLabel(QLabel):
+    """One line that never asks for more width than it gets: a long text ends in "…" and
+    the whole of it is the tooltip, so the window never grows past the screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, super().sizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as drawn in the label's width."""
+        line = " ".join(self.text().split())
+        return self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, self.width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.rect(), int(align), self.shown_text())
+        painter.end()
+
+
 class ConsoleStatusBar(QStatusBar):
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(self)
+        self.message = ElidedLabel(self)
         self.message.setObjectName("statusMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.database = QLabel(database, self)
         self.database.setObjectName("statusDatabase")
         self.database.setTextFormat(Qt.TextFormat.PlainText)

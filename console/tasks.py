@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ops.errors import DomainError
+
 log = logging.getLogger(__name__)
 R = TypeVar("R")
 _on_worker = threading.local()  # set while a job runs: `call` from a job runs inline
@@ -37,6 +39,9 @@ class _Job(QRunnable):
         _on_worker.active = True
         try:
             result = self._fn()
+        except DomainError as exc:  # a refusal: an expected outcome, one line
+            log.info("refused (%s): %s", exc.code, exc)
+            self._relay.failed.emit(self._on_error, exc)
         except Exception as exc:
             log.error("background task failed:\n%s", traceback.format_exc())
             self._relay.failed.emit(self._on_error, exc)

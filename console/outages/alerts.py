@@ -43,6 +43,8 @@ class AlertsPanel(QWidget):
         self.title.setStyleSheet("font-weight:bold;font-size:11pt;")
         self.list = QListWidget(self)
         self.list.setObjectName("alertList")
+        self.list.setWordWrap(True)  # a long alert wraps instead of widening the window
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._chosen)
         self.acknowledge = QPushButton(self.tr("Acknowledge all"), self)
         self.acknowledge.clicked.connect(self.clear)
