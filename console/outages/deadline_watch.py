@@ -1,4 +1,5 @@
-"""Watches every open outage's deadlines on each clock tick and raises an alert once per change."""
+"""Watches every open outage's deadlines on each clock tick and raises an alert once per change,
+starting with those already at risk or breached when the console starts."""
 
 from __future__ import annotations
 
@@ -46,9 +47,10 @@ class DeadlineWatch(QObject):
             )
             found[outage.outage_id] = {d.kind: d for d in deadlines}
             every.extend(deadlines)
-        if self._previous is not None:  # the first look at the board raises nothing
-            for change in transitions(self._previous, every):
-                self.deadline_alerted.emit(change)
+        # The first look at the board alerts too: an outage already at risk or breached when
+        # the console starts must be announced (and its breach explained) like any other.
+        for change in transitions(self._previous or {}, every):
+            self.deadline_alerted.emit(change)
         self._previous = states(every)
         return found
 

@@ -192,3 +192,25 @@ def test_a_line_is_corrected_from_the_open_timeline(  # type: ignore[no-untyped-
         if timeline.topLevelItem(i).font(3).strikeOut()
     ]  # fmt: skip
     assert len(struck) == 1  # the corrected line stays, struck through
+
+
+def test_a_breach_already_there_at_start_is_alerted(  # type: ignore[no-untyped-def]
+    qtbot, win: MainWindow, clock, demo_db: Database
+) -> None:
+    row = next(
+        r for r in range(win.outages.rowCount())
+        if win.outages.outage_at(r).status.is_open
+        and win.outages.deadline(r, Col.INFORM) is not None
+    )  # fmt: skip
+    reference = win.outages.outage_at(row).reference
+    inform = win.outages.deadline(row, Col.INFORM)
+    assert inform is not None
+    clock.set(inform.due + timedelta(minutes=1))
+    late = signed_in_window(qtbot, demo_db, clock, Role.DISPATCHER)  # a console started late
+    try:
+        texts = [late.alerts.list.item(i).text() for i in range(late.alerts.count())]
+        assert any(reference in t for t in texts)
+        assert late.alerts.explain.isEnabled()  # the breach can be explained at once
+    finally:
+        late.close()
+        late.deleteLater()
