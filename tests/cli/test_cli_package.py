@@ -18,7 +18,8 @@ from ops.errors import InvalidOperation
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = (
     "seed-demo", "export-map", "import-network", "affected", "import-interruptions",
-    "reliability", "migrate", "backup", "restore", "send-notices", "export-planned", "accounts", "crews",
+    "reliability", "migrate", "backup", "restore", "send-notices", "export-planned", "accounts",
+    "crews",
 )  # fmt: skip
 
 
