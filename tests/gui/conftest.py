@@ -39,3 +39,18 @@ def window(qtbot, demo_db: Database, clock: FixedClock) -> Iterator[MainWindow]:
     yield win
     win.close()
     win.deleteLater()
+
+
+@pytest.fixture
+def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
+    """The Vietnamese translators installed (and the locale), for one test."""
+    from PySide6.QtCore import QLocale
+
+    from console.language.translators import install_translators
+
+    before = QLocale()
+    translators = install_translators(qapp, "vi")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)

@@ -113,20 +113,6 @@ def test_an_administrator_adds_an_account_that_can_sign_in(  # type: ignore[no-u
     assert result.outcome is SignInOutcome.SIGNED_IN
 
 
-@pytest.fixture
-def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale
-
-    from console.language.translators import install_translators
-
-    before = QLocale()
-    translators = install_translators(qapp, "vi")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
 def test_a_weak_password_is_refused_in_vietnamese(  # type: ignore[no-untyped-def]
     qtbot, in_vietnamese, screen: AccountsScreen, demo_db: Database, monkeypatch
 ) -> None:

@@ -17,7 +17,7 @@ from ops.access.roles import Role, User
 from ops.clock import FixedClock
 from ops.crews.records import CrewMember, CrewType
 from ops.crews.roster import CrewDetails
-from tests.gui.test_accounts_screen import bench_for, in_vietnamese  # noqa: F401 (fixture)
+from tests.gui.test_accounts_screen import bench_for
 
 LEAD = User("truongca", "Trưởng ca", Role.SHIFT_LEAD)
 STARTS = (time(6), time(14), time(22))

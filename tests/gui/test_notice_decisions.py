@@ -77,20 +77,6 @@ def approving(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ApprovalDialog, "ask", classmethod(lambda cls, *a: ""))
 
 
-@pytest.fixture
-def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale
-
-    from console.language.translators import install_translators
-
-    before = QLocale()
-    translators = install_translators(qapp, "vi")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
 def status_shown(panel: NoticesPanel) -> PlanStatus | None:
     rows = (panel.plans.row(r) for r in range(panel.plans.rowCount()))
     plan = next((p for p in rows if p is not None and p.plan_id == PLAN), None)

@@ -75,20 +75,6 @@ def test_each_refusal_has_a_vietnamese_rendering(where: str, message: str) -> No
     assert vietnamese(message) is not None, f"{where}: no Vietnamese for {message!r}"
 
 
-@pytest.fixture
-def in_vietnamese(qapp):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QLocale
-
-    from console.language.translators import install_translators
-
-    before = QLocale()
-    translators = install_translators(qapp, "vi")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
 def test_values_inside_a_refusal_are_translated_too(in_vietnamese) -> None:  # type: ignore[no-untyped-def]
     from console.language.refusals import refusal_text
 
