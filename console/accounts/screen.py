@@ -7,22 +7,13 @@ the interface language, and the change goes to the change log and the audit trai
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QCoreApplication, Signal
 
 from console.accounts.dialogs import ConfirmDisable, NewAccountDialog, PasswordDialog, RoleDialog
 from console.accounts.model import AccountTableModel
+from console.record_screen import RecordScreen
 from db.repositories.accounts import read_accounts
 from ops.access import accounts as services
 from ops.access.signin import Account
@@ -35,52 +26,30 @@ if TYPE_CHECKING:
     from ops.access.roles import User
     from ops.clock import Clock
 
-    Service = Callable[[SqlStore, User, Clock], Changes]
 
-
-class AccountsScreen(QDialog):
+class AccountsScreen(RecordScreen):
     """The accounts table with Add, Change role, Disable, Reset password and Unlock."""
 
     loaded = Signal()  # the table shows what the database holds now
 
     def __init__(self, bench: Workbench, actions: ActionRunner) -> None:
-        super().__init__(bench.window())
-        self._bench, self._actions = bench, actions
+        self.model = AccountTableModel(bench.clock.now())
+        super().__init__(
+            bench, actions, self.model,
+            [
+                ("add", QCoreApplication.translate("AccountsScreen", "&Add…"), self.add),
+                ("role", QCoreApplication.translate("AccountsScreen", "Change &role…"),
+                 self.change_role),
+                ("disable", QCoreApplication.translate("AccountsScreen", "&Disable…"),
+                 self.disable),
+                ("password", QCoreApplication.translate("AccountsScreen", "Reset &password…"),
+                 self.reset_password),
+                ("unlock", QCoreApplication.translate("AccountsScreen", "&Unlock"), self.unlock),
+            ],
+        )  # fmt: skip
         self.setWindowTitle(self.tr("Accounts"))
         self.setObjectName("accounts")
         self.resize(760, 420)
-        self.model = AccountTableModel(bench.clock.now())
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (
-            ("add", self.tr("&Add…"), self.add),
-            ("role", self.tr("Change &role…"), self.change_role),
-            ("disable", self.tr("&Disable…"), self.disable),
-            ("password", self.tr("Reset &password…"), self.reset_password),
-            ("unlock", self.tr("&Unlock"), self.unlock),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.addStretch(1)
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
         actions.changed.connect(self._on_changed)
         self.reload()
 
@@ -106,8 +75,8 @@ class AccountsScreen(QDialog):
             self.reload()
 
     def selected(self) -> Account | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.account_at(rows[0].row()) if rows else None
+        row = self.selected_row()
+        return self.model.account_at(row) if row is not None else None
 
     # --- changes ----------------------------------------------------------------------
 
@@ -180,21 +149,6 @@ class AccountsScreen(QDialog):
         if account is None:
             self._say(self.tr("Select an account first."), error=True)
         return account
-
-    def _run(self, service: Service, done: str) -> None:
-        self._actions.perform(
-            service,
-            on_done=lambda _changes: self._say(done),
-            on_refused=lambda text, _stale: self._refused(text),
-        )
-
-    def _refused(self, text: str) -> None:
-        self._say(text, error=True)
-        self.reload()  # a stale edit: show the account as it is now
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color:#b00020;" if error else "")
-        self.message.setText(text)
 
 
 def change_my_password(bench: Workbench) -> None:

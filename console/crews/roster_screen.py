@@ -4,7 +4,7 @@ too, with Add, Edit and Retire. Each change is one action through the crew roste
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import time
 from typing import TYPE_CHECKING, Any
 
@@ -17,19 +17,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from console.crews.crew_editor import CrewEditor
 from console.language import labels
+from console.record_screen import RecordScreen
 from db.repositories.crews import CrewRepository
 from ops.crews import roster
 from ops.crews.records import Crew
@@ -38,11 +32,7 @@ from ops.stores import Changes
 if TYPE_CHECKING:
     from console.actions import ActionRunner
     from console.window_parts import Workbench
-    from db.store import SqlStore
-    from ops.access.roles import User
-    from ops.clock import Clock
 
-    Service = Callable[[SqlStore, User, Clock], Changes]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +88,7 @@ class RosterModel(QAbstractTableModel):
         return cells[index.column()] if index.column() < len(cells) else None
 
 
-class CrewsScreen(QDialog):
+class CrewsScreen(RecordScreen):
     """The roster with Add, Edit and Retire."""
 
     loaded = Signal()  # the table shows what the database holds now
@@ -106,42 +96,20 @@ class CrewsScreen(QDialog):
     def __init__(
         self, bench: Workbench, actions: ActionRunner, shift_starts: tuple[time, ...]
     ) -> None:
-        super().__init__(bench.window())
-        self._bench, self._actions, self._starts = bench, actions, shift_starts
+        self.model = RosterModel()
+        self._starts = shift_starts
+        super().__init__(
+            bench, actions, self.model,
+            [
+                ("add", QCoreApplication.translate("CrewsScreen", "&Add…"), self.add),
+                ("edit", QCoreApplication.translate("CrewsScreen", "&Edit…"), self.edit),
+                ("retire", QCoreApplication.translate("CrewsScreen", "&Retire…"), self.retire),
+            ],
+        )  # fmt: skip
         self.setWindowTitle(self.tr("Crews"))
         self.setObjectName("crews")
         self.resize(1060, 440)
-        self.model = RosterModel()
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit())
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (
-            ("add", self.tr("&Add…"), self.add),
-            ("edit", self.tr("&Edit…"), self.edit),
-            ("retire", self.tr("&Retire…"), self.retire),
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        buttons.addStretch(1)
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
         actions.changed.connect(self._on_changed)
         self.reload()
 
@@ -171,8 +139,8 @@ class CrewsScreen(QDialog):
             self.reload()
 
     def selected(self) -> Crew | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.crew_at(rows[0].row()) if rows else None
+        row = self.selected_row()
+        return self.model.crew_at(row) if row is not None else None
 
     def add(self) -> None:
         details = CrewEditor.ask(self, self._starts)
@@ -213,21 +181,6 @@ class CrewsScreen(QDialog):
         if crew is None:
             self._say(self.tr("Select a crew first."), error=True)
         return crew
-
-    def _run(self, service: Service, done: str) -> None:
-        self._actions.perform(
-            service,
-            on_done=lambda _changes: self._say(done),
-            on_refused=lambda text, _stale: self._refused(text),
-        )
-
-    def _refused(self, text: str) -> None:
-        self._say(text, error=True)
-        self.reload()
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color:#b00020;" if error else "")
-        self.message.setText(text)
 
 
 class ConfirmRetire:

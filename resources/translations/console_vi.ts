@@ -98,10 +98,6 @@
         <translation>&amp;Mở khóa</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
         <source>Could not read the accounts: %1</source>
         <translation>Không đọc được danh sách tài khoản: %1</translation>
     </message>
@@ -422,10 +418,6 @@
 <context>
     <name>CrewsScreen</name>
     <message>
-        <source>Crews</source>
-        <translation>Đội công tác</translation>
-    </message>
-    <message>
         <source>&amp;Add…</source>
         <translation>&amp;Thêm…</translation>
     </message>
@@ -438,8 +430,8 @@
         <translation>&amp;Cho thôi hoạt động…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
+        <source>Crews</source>
+        <translation>Đội công tác</translation>
     </message>
     <message>
         <source>Could not read the crews: %1</source>
@@ -1279,6 +1271,13 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     <message>
         <source>Help</source>
         <translation>Trợ giúp</translation>
+    </message>
+</context>
+<context>
+    <name>RecordScreen</name>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
