@@ -62,6 +62,7 @@ class AccountsScreen(RecordScreen):
     def _show(self, accounts: list[Account]) -> None:
         selected = self.selected()
         self.model.set_accounts(accounts, self._bench.clock.now())
+        self.table.resizeColumnsToContents()  # whole names, not "Điều độ viên ..."
         row = self.model.row_of(selected.username) if selected is not None else None
         if row is not None:
             self.table.selectRow(row)
