@@ -41,7 +41,7 @@ from db.repositories.network_rows import customer_of
 from db.repositories.outbox import OutboxRepository, record_results
 from db.repositories.planned import PlannedOutageRepository
 from db.store import SqlStore
-from ops.access.roles import User
+from ops.access.roles import Permission, User, require
 from ops.delivery.sending import DispatchContext
 from ops.errors import NotFound, StaleEdit
 from ops.network.records import Customer
@@ -363,8 +363,10 @@ class PlanDecisions:
         )
         return self.save(decision, version=file.version, user=user.username, now=now)
 
-    def retry_failed(self, now: datetime, plan_id: int | None = None) -> Decided:
-        """Failed messages (of one plan, or all) queued again, due now."""
+    def retry_failed(self, user: User, now: datetime, plan_id: int | None = None) -> Decided:
+        """Failed messages (of one plan, or all) queued again, due now: the shift lead's
+        decision, as the notices themselves."""
+        require(user, Permission.APPROVE_PLAN)
         outbox = OutboxRepository(self._s)
         plans = outbox.failed_plans(plan_id)
         return Decided(None, outbox.retry_failed(now, plan_id), Changes(outbox=plans))

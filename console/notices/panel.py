@@ -284,10 +284,10 @@ class NoticesPanel(QWidget):
         if actions is None:
             return
 
-        def retry(store: SqlStore, _user: User, clock: Clock) -> Decided:
+        def retry(store: SqlStore, user: User, clock: Clock) -> Decided:
             from db.notice_store import PlanDecisions
 
-            return PlanDecisions(store).retry_failed(clock.now(), plan_id)
+            return PlanDecisions(store).retry_failed(user, clock.now(), plan_id)
 
         actions.perform(retry, on_done=self._retried, on_refused=self._refused_action)
 
@@ -300,7 +300,7 @@ class NoticesPanel(QWidget):
     def edit_templates(self) -> None:
         from console.notices.template_editor import TemplateEditor
 
-        TemplateEditor.ask(config_dir() / "notices" / "templates", self)
+        TemplateEditor.ask(config_dir() / "notices" / "templates", self._user(), self)
 
     # --- results ------------------------------------------------------------------------
 
@@ -444,6 +444,7 @@ class NoticesPanel(QWidget):
             operator and self._setup is not None and plan is not None and plan.status in underway
         )
         self.letter_button.setEnabled(plan is not None and self._setup is not None)
+        self.retry_button.setEnabled(user is not None and can(user, Permission.APPROVE_PLAN))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color:#b00020;font-weight:bold;" if error else "")

@@ -4,11 +4,12 @@ the template's problems (unknown placeholders, lone braces) named before it can 
 
 Edited templates go to `notices/templates` in the configuration folder (a copy of the
 built-in set, made on the first save), which the console and `send-notices` use from then on.
+Saving is the service's (`ops.notices.template_edits`), which refuses anyone who may not edit
+templates; for them the editor only shows the texts.
 """
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ops.files import write_text_atomically
+from console.language.refusals import refusal_text
+from ops.access.roles import Permission, User, can
+from ops.errors import PermissionDenied
 from ops.notices.content import NoticeFacts, Sender, template_values
 from ops.notices.schedule import NoticeKind
 from ops.notices.sms import SmsEncoding, sms_length
+from ops.notices.template_edits import save_sms_template, sms_template_path
 from ops.notices.templates import (
-    BUILTIN_TEMPLATES,
     TemplateError,
     allowed_placeholders,
-    load_templates,
     parse_template,
     template_problems,
 )
@@ -50,17 +52,19 @@ def sample_facts(kind: NoticeKind) -> NoticeFacts:
 
 
 class TemplateEditor(QDialog):
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, user: User | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("SMS templates"))
-        self.folder = folder
+        self.folder, self.user = folder, user
+        self.may_edit = user is not None and can(user, Permission.EDIT_TEMPLATES)
         self.kind = QComboBox(self)
         self.kind.setObjectName("templateKind")
         for kind in NoticeKind:
             self.kind.addItem(kind.value, kind.value)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("templateText")
+        self.text.setReadOnly(not self.may_edit)
         self.length = QLabel(self)
         self.length.setObjectName("segmentCount")
         self.problems = QLabel(self)
@@ -86,19 +90,16 @@ class TemplateEditor(QDialog):
     def current_kind(self) -> NoticeKind:
         return NoticeKind(str(self.kind.currentData()))
 
-    def _source(self, kind: NoticeKind) -> Path:
-        edited = self.folder / kind / "sms.txt"
-        return edited if edited.exists() else BUILTIN_TEMPLATES / kind / "sms.txt"
-
     def _load_kind(self) -> None:
-        self.text.setPlainText(self._source(self.current_kind()).read_text("utf-8").strip())
+        source = sms_template_path(self.folder, self.current_kind())
+        self.text.setPlainText(source.read_text("utf-8").strip())
 
     def _update(self) -> None:
         kind, text = self.current_kind(), self.text.toPlainText()
         problems = template_problems(text, allowed_placeholders(kind))
         self.problems.setText("\n".join(problems))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(not problems and bool(text.strip()))
+        save.setEnabled(self.may_edit and not problems and bool(text.strip()))
         if problems:
             self.length.setText(self.tr("Fix the template to count its length"))
             self.preview.clear()
@@ -116,20 +117,20 @@ class TemplateEditor(QDialog):
         self.preview.setText(rendered)
 
     def save(self) -> None:
-        """Write the kind's SMS text into the edited set; refused if the set does not load."""
-        if not self.folder.exists():
-            shutil.copytree(BUILTIN_TEMPLATES, self.folder)
-        path = self.folder / self.current_kind() / "sms.txt"
-        before = path.read_text("utf-8")
-        write_text_atomically(path, self.text.toPlainText().strip() + "\n")
+        """Write the kind's SMS text into the edited set; refused for a user who may not, or
+        if the set would not load."""
+        if self.user is None:
+            return
         try:
-            load_templates(self.folder)
-        except TemplateError as exc:
-            write_text_atomically(path, before)
+            save_sms_template(self.user, self.folder, self.current_kind(), self.text.toPlainText())
+        except PermissionDenied as exc:
+            self.problems.setText(refusal_text(str(exc)))
+            return
+        except (TemplateError, OSError) as exc:
             self.problems.setText(str(exc))
             return
         self.problems.setText(self.tr("Saved."))
 
     @classmethod
-    def ask(cls, folder: Path, parent: QWidget | None = None) -> None:
-        cls(folder, parent).exec()
+    def ask(cls, folder: Path, user: User | None, parent: QWidget | None = None) -> None:
+        cls(folder, user, parent).exec()

@@ -37,6 +37,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_CREWS = "manage_crews"  # the office's roster: add, edit, retire crews
     PRINT_REPORTS = "print_reports"
+    EDIT_TEMPLATES = "edit_templates"  # the notice texts customers receive
 
 
 _P = Permission
@@ -59,12 +60,14 @@ _DISPATCH = frozenset(
 
 PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.DISPATCHER: _DISPATCH,
-    Role.SHIFT_LEAD: _DISPATCH | {_P.APPROVE_PLAN, _P.MANAGE_CREWS},
+    Role.SHIFT_LEAD: _DISPATCH | {_P.APPROVE_PLAN, _P.MANAGE_CREWS, _P.EDIT_TEMPLATES},
     # The call taker tells callers what is known and records what they report, nothing more.
     Role.CALL_TAKER: frozenset({_P.VIEW, _P.RECORD_OUTAGE, _P.ADD_REMARK}),
     Role.VIEWER: frozenset({_P.VIEW, _P.PRINT_REPORTS}),
     # Accounts, not operations: the administrator is IT, not a dispatcher.
-    Role.ADMINISTRATOR: frozenset({_P.VIEW, _P.MANAGE_USERS, _P.MANAGE_CREWS, _P.PRINT_REPORTS}),
+    Role.ADMINISTRATOR: frozenset(
+        {_P.VIEW, _P.MANAGE_USERS, _P.MANAGE_CREWS, _P.PRINT_REPORTS, _P.EDIT_TEMPLATES}
+    ),
 }
 
 

@@ -107,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "MANAGE_USERS": "Manage users",
         "MANAGE_CREWS": "Manage crews",
         "PRINT_REPORTS": "Print reports",
+        "EDIT_TEMPLATES": "Edit notice templates",
     },
     "EntryKind": {
         "STATUS_CHANGE": "Status change",

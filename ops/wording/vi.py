@@ -108,6 +108,7 @@ LABELS: dict[str, dict[str, str]] = {
         "MANAGE_USERS": "Quản lý tài khoản",
         "MANAGE_CREWS": "Quản lý đội công tác",
         "PRINT_REPORTS": "In báo cáo",
+        "EDIT_TEMPLATES": "Sửa mẫu thông báo",
     },
     "EntryKind": {
         "STATUS_CHANGE": "Đổi trạng thái",

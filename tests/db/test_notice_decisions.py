@@ -13,7 +13,7 @@ from db.live import ChangeListener, decode, encode
 from db.notice_store import NoticeBook, PlanDecisions
 from db.repositories.planned import PlannedOutageRepository
 from ops.access.roles import Role, User
-from ops.errors import StaleEdit
+from ops.errors import PermissionDenied, StaleEdit
 from ops.notices.blackout import BlackoutCalendar
 from ops.notices.rules import NoticePolicy
 from ops.planned.records import PlannedOutage, PlanStatus, SwitchAction, SwitchingStep
@@ -115,8 +115,14 @@ def test_retrying_failed_messages_names_the_plans_whose_outbox_changed(
             .where(OutboxMessageRow.plan_id == PLAN_ID)
             .values(status="failed")
         )
+    viewer = User("xem", "Người xem", Role.VIEWER)
+    with pytest.raises(PermissionDenied):  # a viewer queues nothing again
+        run_action(
+            demo_db, lambda store: PlanDecisions(store).retry_failed(viewer, DEMO_NOW),
+            workstation="A",
+        )  # fmt: skip
     done = run_action(
-        demo_db, lambda store: PlanDecisions(store).retry_failed(DEMO_NOW), workstation="A"
+        demo_db, lambda store: PlanDecisions(store).retry_failed(LEAD, DEMO_NOW), workstation="A"
     )
     assert done.queued == 40 and done.changes == Changes(outbox=ONE)
 

@@ -103,6 +103,7 @@ def test_a_viewer_cannot_approve(qtbot: QtBot, demo_db: Database, tmp_path: Path
     panel = panel_for(qtbot, demo_db, VIEWER, tmp_path)
     select(qtbot, panel, "KH-2026-P080")
     assert not panel.approve_button.isEnabled() and panel.letter_button.isEnabled()
+    assert not panel.retry_button.isEnabled()
 
 
 def test_the_approval_dialog_needs_a_reason_when_the_lead_time_is_missed(qtbot: QtBot) -> None:
@@ -120,7 +121,7 @@ def test_the_template_editor_counts_segments_as_one_types_and_refuses_typos(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     folder = tmp_path / "templates"
-    editor = TemplateEditor(folder)
+    editor = TemplateEditor(folder, LEAD)
     qtbot.addWidget(editor)
     editor.text.setPlainText("Điện lực {don_vi}: ngừng cấp điện {thoi_gian_ngan}")
     assert "UCS-2" in editor.length.text() and "1 SMS" in editor.length.text()
@@ -134,6 +135,19 @@ def test_the_template_editor_counts_segments_as_one_types_and_refuses_typos(
     saved = (folder / "initial" / "sms.txt").read_text("utf-8")
     assert saved.startswith("Điện lực {don_vi} báo ngừng")
     assert load_templates(folder)[NoticeKind.INITIAL].sms.text.startswith("Điện lực {don_vi}")
+
+
+def test_a_viewer_reads_the_templates_but_cannot_save_one(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    editor = TemplateEditor(folder, VIEWER)
+    qtbot.addWidget(editor)
+    assert editor.text.toPlainText() and editor.text.isReadOnly()
+    assert not editor.buttons.buttons()[0].isEnabled()
+    editor.text.setPlainText("Điện lực {don_vi} báo ngừng cấp điện {thoi_gian_ngan}.")
+    assert not editor.buttons.buttons()[0].isEnabled()
+    editor.save()  # as if the button were pressed after all: the service refuses
+    assert "may not edit templates" in editor.problems.text()
+    assert not folder.exists()
 
 
 def test_postponing_from_the_panel_queues_the_postponement(
