@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from console import file_dialogs
 from console.crews.position_dialog import set_position_of_selected
 from console.outages.action_dialogs import CrewChooser, TripDialog
+from console.permitted_actions import PermittedActions
 from ops import __version__
-from ops.access.roles import Permission, can
+from ops.access.roles import Permission
 from ops.crews.records import CrewStatus
 from ops.files import write_text_atomically
 from ops.settings import SettingsError, set_setting
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from console.outages.commands import OutageCommands
     from console.reports.dialogs import ReportActions
     from console.window_parts import Workbench
+
+_P = Permission
+# An Operations item: text, keys, the permissions it needs, what it does.
+Operation = tuple[str, str, tuple[Permission, ...], Callable[[], None]]
 
 EN_ROUTE, ARRIVED, FIELD_COMPLETE = (
     CrewStatus.EN_ROUTE,
@@ -53,6 +58,8 @@ class MainMenus(QObject):
         self._commands, self._board_actions = commands, board_actions
         self._language = language
         self._open_detail = open_detail
+        # Every item that does something, with what it needs; see console/permitted_actions.
+        self.permitted = PermittedActions()
         self._build(refresh, find, reports)
 
     def _build(
@@ -64,6 +71,7 @@ class MainMenus(QObject):
         export = QAction(self.tr("&Export map as HTML…"), window)
         export.triggered.connect(self._export_map)
         file_menu.addAction(export)
+        self.permitted.add(export, Permission.VIEW)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), window)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -80,6 +88,7 @@ class MainMenus(QObject):
         find.triggered.connect(find_outage)
         view_menu.addAction(find)
         window.addAction(find)
+        self.permitted.add(find, Permission.VIEW)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(window)
@@ -92,54 +101,64 @@ class MainMenus(QObject):
         group.triggered.connect(self._choose_language)
 
         work = window.menuBar().addMenu(self.tr("&Operations"))
-        commands = self._commands
-        entry: tuple[str, str, Callable[[], None]] | None
-        for entry in (
-            (self.tr("Record a device &trip…"), "F2", self._record_trip),
-            (self.tr("&Close the outage's device (restore)"), "F3", self._restore_selected),
-            (self.tr("&Assign a crew to the selected outage…"), "Ctrl+G", self._assign_selected),
-            (self.tr("Outage &details"), "Ctrl+I", self._details_of_selected),
-            None,
-            (self.tr("C&onfirm the predicted outage"), "F4", commands.confirm),
-            (self.tr("Set the &expected restoration time…"), "Ctrl+E", commands.set_etr),
-            (self.tr("Add a &remark…"), "Ctrl+M", commands.add_remark),
-            (self.tr("C&lose the outage with its cause…"), "Ctrl+Shift+C", commands.close),
-            (self.tr("Cancel as a &false alarm…"), "Ctrl+Shift+X", commands.cancel),
-            None,
-            (self.tr("Selected crew: en route"), "F6", lambda: commands.crew_status(EN_ROUTE)),
-            (self.tr("Selected crew: arrived"), "F7", lambda: commands.crew_status(ARRIVED)),
-            (
-                self.tr("Selected crew: field work complete"),
-                "F8",
-                lambda: commands.crew_status(FIELD_COMPLETE),
-            ),
-            (self.tr("Release the selected crew"), "Ctrl+Shift+G", commands.release_crew),
-            (
-                self.tr("Set crew &position…"),
-                "Ctrl+Shift+P",
-                lambda: set_position_of_selected(self._w),
-            ),
-        ):
+        for entry in self._operations():
             if entry is None:
                 work.addSeparator()
                 continue
-            text, shortcut, slot = entry
+            text, shortcut, needs, slot = entry
             action = QAction(text, window)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             work.addAction(action)
-            window.addAction(action)
+            window.addAction(action)  # the keys work wherever the focus is in the window
+            self.permitted.add(action, *needs)
+        self.permitted.add_menu(work)
         self._work = work
         self._add_accounts_menu()
         self.user_changed()
 
         self.reports = reports
-        reports.add_menu(window.menuBar())
+        reports.add_menu(window.menuBar(), self.permitted)
 
         help_menu = window.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), window)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _operations(self) -> tuple[Operation | None, ...]:
+        """The Operations menu: text, keys, the permissions the services will ask, what it
+        does (None: a separator). A new item is one more row."""
+        commands = self._commands
+        return (
+            (self.tr("Record a device &trip…"), "F2", (_P.RECORD_OUTAGE, _P.OPERATE_DEVICE),
+             self._record_trip),
+            (self.tr("&Close the outage's device (restore)"), "F3", (_P.OPERATE_DEVICE,),
+             self._restore_selected),
+            (self.tr("&Assign a crew to the selected outage…"), "Ctrl+G", (_P.ASSIGN_CREW,),
+             self._assign_selected),
+            (self.tr("Outage &details"), "Ctrl+I", (_P.VIEW,), self._details_of_selected),
+            None,
+            (self.tr("C&onfirm the predicted outage"), "F4", (_P.CONFIRM_OUTAGE,),
+             commands.confirm),
+            (self.tr("Set the &expected restoration time…"), "Ctrl+E", (_P.CHANGE_ETR,),
+             commands.set_etr),
+            (self.tr("Add a &remark…"), "Ctrl+M", (_P.ADD_REMARK,), commands.add_remark),
+            (self.tr("C&lose the outage with its cause…"), "Ctrl+Shift+C", (_P.CLOSE_OUTAGE,),
+             commands.close),
+            (self.tr("Cancel as a &false alarm…"), "Ctrl+Shift+X", (_P.CANCEL_OUTAGE,),
+             commands.cancel),
+            None,
+            (self.tr("Selected crew: en route"), "F6", (_P.ASSIGN_CREW,),
+             lambda: commands.crew_status(EN_ROUTE)),
+            (self.tr("Selected crew: arrived"), "F7", (_P.ASSIGN_CREW,),
+             lambda: commands.crew_status(ARRIVED)),
+            (self.tr("Selected crew: field work complete"), "F8", (_P.ASSIGN_CREW,),
+             lambda: commands.crew_status(FIELD_COMPLETE)),
+            (self.tr("Release the selected crew"), "Ctrl+Shift+G", (_P.ASSIGN_CREW,),
+             commands.release_crew),
+            (self.tr("Set crew &position…"), "Ctrl+Shift+P", (_P.ASSIGN_CREW,),
+             lambda: set_position_of_selected(self._w)),
+        )  # fmt: skip
 
     def _choose_language(self, action: QAction) -> None:
         code = str(action.data())
@@ -222,11 +241,14 @@ class MainMenus(QObject):
         self._change_password.triggered.connect(self._change_my_password)
         menu.addAction(self._manage_accounts)
         menu.addAction(self._change_password)
+        self.permitted.add(self._manage_accounts, Permission.MANAGE_USERS)
+        self.permitted.add(self._change_password)  # anyone signed in
         self.accounts_screen: QWidget | None = None
         crews = self._window.menuBar().addMenu(self.tr("C&rews"))
         self._manage_crews = QAction(self.tr("&Manage crews…"), self._window)
         self._manage_crews.triggered.connect(self.open_crews)
         crews.addAction(self._manage_crews)
+        self.permitted.add(self._manage_crews, Permission.MANAGE_CREWS)
         self.crews_screen: QWidget | None = None
 
     def open_crews(self) -> None:
@@ -260,13 +282,9 @@ class MainMenus(QObject):
         change_my_password(self._w)
 
     def user_changed(self) -> None:
-        """Operations are greyed for no one signed in and for viewers (the services refuse too);
-        the accounts are for administrators, one's own password for everyone signed in."""
-        user = self._w.user
-        self._work.setEnabled(user is not None and user.role.value != "viewer")
-        self._manage_accounts.setEnabled(user is not None and can(user, Permission.MANAGE_USERS))
-        self._change_password.setEnabled(user is not None)
-        self._manage_crews.setEnabled(user is not None and can(user, Permission.MANAGE_CREWS))
+        """Each item and its keys enabled for what the signed-in person may do (the services
+        refuse all the same); nothing for no one signed in."""
+        self.permitted.user_changed(self._w.user)
 
     def _record_trip(self) -> None:
         board = self._w.board

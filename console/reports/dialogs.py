@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from console import file_dialogs
+from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
 from ops.settings import load_settings
 
 if TYPE_CHECKING:
+    from console.permitted_actions import PermittedActions
     from console.window_parts import Workbench
     from ops.reports import ReportDocument
 
@@ -229,7 +231,7 @@ class ReportActions(QObject):
         self._w = bench
         self._map = map_widget
 
-    def add_menu(self, bar: QMenuBar) -> None:
+    def add_menu(self, bar: QMenuBar, permitted: PermittedActions) -> None:
         menu = bar.addMenu(self.tr("&Reports"))
         for text, slot in (
             (self.tr("Shift &handover…"), self.handover),
@@ -239,6 +241,8 @@ class ReportActions(QObject):
             action = QAction(text, self._w.window())
             action.triggered.connect(slot)
             menu.addAction(action)
+            permitted.add(action, Permission.PRINT_REPORTS)
+        permitted.add_menu(menu)
 
     def handover(self) -> None:
         now = self._w.clock.now()

@@ -1,0 +1,127 @@
+"""Menu items and their keys follow the signed-in role: what a role may not do is grey, and
+its shortcut does nothing (the services refuse as well, tests/unit/access)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu
+
+from console.app import prepare_environment
+from console.main_window import MainWindow
+from console.menus import MainMenus
+from db import Database
+from ops.access.roles import PERMISSIONS, Role, User
+from ops.clock import FixedClock
+
+
+def _window(qtbot, demo_db: Database, clock: FixedClock, role: Role | None) -> MainWindow:  # type: ignore[no-untyped-def]
+    prepare_environment()
+    user = User("u", "U", role) if role is not None else None
+    win = MainWindow(demo_db, clock, user=user)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """What F2 reached: the trip dialog would open there."""
+    reached: list[str] = []
+    monkeypatch.setattr(MainMenus, "_record_trip", lambda self: reached.append("trip"))
+    yield reached
+
+
+def _menu(win: MainWindow, title: str) -> QMenu:
+    for action in win.menuBar().actions():
+        if action.menu() is not None and action.text().replace("&", "") == title:
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError(f"no menu {title}")
+
+
+def _items(menu: QMenu) -> dict[str, QAction]:
+    return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+
+
+def _press_f2(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.keyClick(win, Qt.Key.Key_F2)
+    QCoreApplication.processEvents()
+
+
+@pytest.mark.parametrize(("role", "opens"), [(Role.VIEWER, False), (Role.DISPATCHER, True)])
+def test_f2_records_a_trip_only_for_a_role_that_may(
+    qtbot, demo_db: Database, clock: FixedClock, trips: list[str], role: Role, opens: bool
+) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, demo_db, clock, role)
+    trip = _items(_menu(win, "Operations"))["Record a device trip…"]
+    assert trip.isEnabled() is opens
+    _press_f2(qtbot, win)
+    assert trips == (["trip"] if opens else [])
+    win.close()
+
+
+def test_the_call_taker_has_only_the_operations_it_may_do(
+    qtbot, demo_db: Database, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, demo_db, clock, Role.CALL_TAKER)
+    enabled = {text for text, a in _items(_menu(win, "Operations")).items() if a.isEnabled()}
+    assert enabled == {"Outage details", "Add a remark…"}
+    assert not _menu(win, "Reports").menuAction().isEnabled()  # no report printing either
+    win.close()
+
+
+def test_the_administrator_operates_nothing_and_manages_accounts(
+    qtbot, demo_db: Database, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, demo_db, clock, Role.ADMINISTRATOR)
+    enabled = {text for text, a in _items(_menu(win, "Operations")).items() if a.isEnabled()}
+    assert enabled == {"Outage details"}
+    assert _items(_menu(win, "Accounts"))["Manage accounts…"].isEnabled()
+    win.close()
+
+
+def test_nobody_signed_in_has_nothing_but_the_window_itself(
+    qtbot, demo_db: Database, clock: FixedClock, trips: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, demo_db, clock, None)
+    assert not _menu(win, "Operations").menuAction().isEnabled()
+    assert not any(a.isEnabled() for a in _items(_menu(win, "Accounts")).values())
+    assert all(
+        a.isEnabled() for a in _items(_menu(win, "View")).values() if a.text() != "&Find outage"
+    )
+    _press_f2(qtbot, win)
+    assert trips == []
+    win.sign_in_as(User("dd", "Điều độ", Role.DISPATCHER))  # signing in enables them
+    assert _items(_menu(win, "Operations"))["Record a device trip…"].isEnabled()
+    win.close()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_item_is_enabled_exactly_when_the_role_has_what_it_needs(
+    qtbot, demo_db: Database, clock: FixedClock, role: Role
+) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, demo_db, clock, role)
+    permitted = win.menus.permitted
+    guarded = [a for a in win.findChildren(QAction) if _is_guarded(permitted, a)]
+    assert len(guarded) >= 20
+    for action in guarded:
+        allowed = permitted.needs(action) <= PERMISSIONS[role]
+        assert action.isEnabled() is allowed, action.text()
+    win.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _is_guarded(permitted, action: QAction) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        permitted.needs(action)
+    except StopIteration:
+        return False
+    return True
