@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import time
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.language.translators import install_translators
 from console.main_window import MainWindow
+from console.stop_signals import StopOnSignals
 from db import Database
 from ops.access.roles import User
 from ops.clock import SystemClock
@@ -68,7 +68,7 @@ def _import_map_builder() -> None:
     import maps  # noqa: F401 (imported for its side effect: loaded once, ready for the board)
 
 
-def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | None:
+def _sign_in(db: Database, clock: SystemClock, window: MainWindow, report: bool) -> User | None:
     """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
     (unattended wall displays, the start-up benchmark). The password is checked either way.
     A database without any account signs nobody in: it says which command makes the first."""
@@ -91,6 +91,7 @@ def _sign_in(db: Database, clock: SystemClock, window: MainWindow) -> User | Non
         if result.user is None:
             log.error("sign-in of %s from the environment refused: %s", username, result.outcome)
         return result.user
+    _mark("signing_in", report)
     return SignInDialog.ask(db, clock, window)
 
 
@@ -139,13 +140,10 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
     if os.environ.get(QUIT_AFTER_MAP_ENV) == "1":
         window.map_loaded.connect(lambda: QTimer.singleShot(0, window.close))
 
-    # SIGTERM and Ctrl+C close the window the normal way (layout saved, work finished).
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
-    # Python only runs signal handlers when it gets control; a light timer gives it that.
-    wake = QTimer()
-    wake.start(250)
-    wake.timeout.connect(lambda: None)
+    # SIGTERM and Ctrl+C close the window the normal way (layout saved, work finished), at
+    # any moment: during the sign-in or a message too.
+    stops = StopOnSignals(window)
+    stops.install()
 
     if first_start:
         # A control-room screen is there to be filled; the geometry also serves when no
@@ -159,10 +157,11 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
     # The (still empty) window first, then who is at it: nothing is read before sign-in.
     QCoreApplication.processEvents()
     window.runner.run(_import_map_builder)  # ~0.7 s of imports, overlapping the sign-in
-    user = _sign_in(db, clock, window)
-    if user is None:
+    user = _sign_in(db, clock, window, report)
+    if user is None or stops.requested:
         log.info("no one signed in: the console closes")
         window.close()
+        stops.uninstall()
         return 0
     window.sign_in_as(user)
     window.start()
@@ -176,11 +175,15 @@ def run_console(db: Database, *, language: str, policy: Policy) -> int:
 
     window.map_loaded.connect(start_notices)
     QTimer.singleShot(NOTICES_AT_THE_LATEST_MS, start_notices)  # a map that never loads
-    code = app.exec()
+    if stops.requested:  # a signal during start-up: no loop to run, close the way it would
+        window.close()
+        code = 0
+    else:
+        code = app.exec()
     notices = started[0] if started else None
     if notices is not None:
         notices.stop()
-    wake.stop()
+    stops.uninstall()
     window.removeEventFilter(first_paint)
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
