@@ -343,7 +343,7 @@ class ActionRunner(QObject):
     ) -> None:
         refused = on_refused or self.refused.emit
         if isinstance(exc, DomainError):
-            refused(refusal_text(str(exc)), isinstance(exc, StaleEdit))
+            refused(refusal_text(exc), isinstance(exc, StaleEdit))
         elif isinstance(exc, WalLostError):
             self._set_database_lost(exc)
             refused(self.tr("Not done: nothing can be saved any more, restart the console."), False)

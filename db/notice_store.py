@@ -175,7 +175,7 @@ class NoticeBook:
                 (p for p in PlannedOutageRepository(s).list_all() if p.plan_id == plan_id), None
             )
             if plan is None:
-                raise NotFound(f"planned interruption {plan_id} does not exist", plan_id=plan_id)
+                raise NotFound("planned interruption {plan_id} does not exist", plan_id=plan_id)
             topology, customers = _network(s)
             notices = OutboxRepository(s).notices(plan_id)
             version = s.scalar(
@@ -427,13 +427,11 @@ class PlanDecisions:
     def _row(self, plan_id: int, reference: str, version: int) -> PlannedOutageRow:
         row = self._s.get(PlannedOutageRow, plan_id)
         if row is None:
-            raise NotFound(f"planned interruption {plan_id} does not exist", plan_id=plan_id)
+            raise NotFound("planned interruption {plan_id} does not exist", plan_id=plan_id)
         if row.version != version:
             raise _stale(reference)
         return row
 
 
 def _stale(reference: str) -> StaleEdit:
-    return StaleEdit(
-        f"plan {reference} was changed by someone else: reload it", reference=reference
-    )
+    return StaleEdit("plan {reference} was changed by someone else: reload it", reference=reference)

@@ -1,12 +1,17 @@
-"""Domain errors: refusals the dispatcher reads, with a plain English message and its parts.
+"""Domain errors: refusals the dispatcher reads, made from a message shape and its values.
 
-Each error has a stable `code` and the `params` its message was made from, so the console
-can show it in Vietnamese without parsing English text.
+Each error has a stable `code`, a `shape` (the English message with `{name}` holes, written
+literally at the raise site: it is the message's identity) and the `params` that fill it.
+`str(error)` is the English message; the console translates the shape and fills it with the
+same values in the interface language (`ops.wording.refusals`). A raise site never formats the
+message itself: `raise NotFound("no account {username}", username=name)`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from ops.wording.refusals import render
 
 
 class DomainError(Exception):
@@ -14,10 +19,11 @@ class DomainError(Exception):
 
     code = "domain_error"
 
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, shape: str, **params: object) -> None:
+        self.shape = shape
         self.params: Mapping[str, object] = params
+        self.message = render(shape, params, "en")
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message

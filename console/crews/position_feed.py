@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from console.language.refusals import refusal_text
 from ops.access.roles import Permission, can
 from ops.errors import DomainError
 from ops.stores import Changes
@@ -115,7 +116,9 @@ class PositionFeed(QObject):
             from ops.crews.positions import positions_from_file, record_positions
 
             if is_database_file(path):  # reading it outside SQLite would drop SQLite's locks
-                raise DomainError(f"{path.name} is the console's database, not a position file")
+                raise DomainError(
+                    "{file} is the console's database, not a position file", file=path.name
+                )
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             if digest == recorded:
@@ -123,7 +126,9 @@ class PositionFeed(QObject):
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise DomainError(f"{path.name} is not UTF-8 text ({exc.reason})") from exc
+                raise DomainError(
+                    "{file} is not UTF-8 text ({reason})", file=path.name, reason=exc.reason
+                ) from exc
             changes = run_action(
                 db,
                 lambda store: record_positions(
@@ -148,7 +153,9 @@ class PositionFeed(QObject):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, FileNotFoundError):
             text = self.tr("Crew position file %1 does not exist.").replace("%1", str(self._path))
-        elif isinstance(exc, (DomainError, OSError)):
+        elif isinstance(exc, DomainError):
+            text = self.tr("Crew positions not recorded: %1").replace("%1", refusal_text(exc))
+        elif isinstance(exc, OSError):
             text = self.tr("Crew positions not recorded: %1").replace("%1", str(exc))
         else:
             log.error("crew position file: %s", exc)

@@ -388,7 +388,7 @@ class NoticesPanel(QWidget):
         self.changed.emit()
 
     def _refused(self, exc: Exception) -> None:
-        self._say(refusal_text(str(exc)) if isinstance(exc, DomainError) else repr(exc), error=True)
+        self._say(refusal_text(exc) if isinstance(exc, DomainError) else repr(exc), error=True)
 
     def _refused_action(self, message: str, stale: bool) -> None:
         self._say(message, error=True)

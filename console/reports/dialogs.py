@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import file_dialogs
+from console.language.translators import interface_language
 from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
@@ -259,6 +260,7 @@ class ReportActions(QObject):
         db, policy, user = self._w.database, self._w.policy, self._w.user
         lead = user.display_name if user else ""
         district = self._w.board.site.district_name if self._w.board else ""
+        language = interface_language()
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
@@ -266,7 +268,9 @@ class ReportActions(QObject):
                     request.start, request.end, policy, shift_lead=lead,
                     remarks=request.remarks, map_png=map_png, district=district,
                 )  # fmt: skip
-            return handover_document(facts, company=company, office=office, printed_at=now)
+            return handover_document(
+                facts, company=company, office=office, printed_at=now, language=language
+            )
 
         self._produce(build, request.output, f"giao-ca-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M}")
 
@@ -284,13 +288,16 @@ class ReportActions(QObject):
         from ops.reports import outage_document
 
         db, policy, now = self._w.database, self._w.policy, self._w.clock.now()
+        language = interface_language()
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
                 facts = ReportRepository(s).outage_facts(outage_id, policy, now)
             if facts is None:
                 raise LookupError(f"outage {outage_id} no longer exists")
-            return outage_document(facts, company=company, office=office, printed_at=now)
+            return outage_document(
+                facts, company=company, office=office, printed_at=now, language=language
+            )
 
         self._produce(build, output, f"su-co-{outage_id}")
 
@@ -310,6 +317,7 @@ class ReportActions(QObject):
             momentary_limit=policy.momentary_limit,
             zone=policy.zone,
         )
+        language = interface_language()
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
@@ -317,8 +325,9 @@ class ReportActions(QObject):
                     s, Method(request.method), request.first_day, request.last_day, rules, now=now
                 )
             return reliability_document(
-                report, company=company, office=office, printed_at=now, feeder_trend=trend
-            )
+                report, company=company, office=office, printed_at=now, feeder_trend=trend,
+                language=language,
+            )  # fmt: skip
 
         name = f"do-tin-cay-{request.first_day}-{request.last_day}-{request.method}"
         self._produce(build, request.output, name)

@@ -1,6 +1,6 @@
 """Printed reports: a report document laid out by QTextDocument on A4 with a header line
-(company, office, report title) and "Trang n/N" painted on every page; SVG charts rasterised
-with QtSvg. The PDF, the printer and the print preview all go through `paint_report`."""
+(company, office, report title) and "Trang n/N" (in the report's language) on every page; SVG
+charts rasterised with QtSvg. The PDF, the printer and the print preview all go through `paint_report`."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ops.files import write_through
 from ops.reports import ReportDocument, to_html
+from ops.reports.words import Words
 
 MARGIN_MM = (18.0, 14.0, 18.0, 14.0)  # left, top, right, bottom
 HEADER_MM = 9.0  # header band above the body
@@ -196,8 +197,8 @@ def _header_footer(
     painter.drawLine(QPointF(left, foot_y), QPointF(left + width, foot_y))
     painter.setPen(QColor("#52606d"))
     foot = QRectF(left, foot_y + page.mm(1), width, page.mm(FOOTER_MM) - page.mm(2))
-    painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                     f"Trang {number}/{pages}")  # fmt: skip
+    page_of = Words(report.language)("Trang {number}/{pages}", number=number, pages=pages)
+    painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_of)
     subtitle = QFontMetricsF(font, painter.device()).elidedText(
         report.subtitle, Qt.TextElideMode.ElideRight, width * 0.8
     )

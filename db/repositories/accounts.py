@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.models import UserRow
 from ops.access.roles import Role
 from ops.access.signin import Account
-from ops.errors import DomainError, NotFound, StaleEdit
+from ops.errors import InvalidOperation, NotFound, StaleEdit
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -43,9 +43,7 @@ class AccountRepository:
 
     def add(self, account: Account) -> Account:
         if self.get(account.username) is not None:
-            raise DomainError(
-                f"the user name {account.username} is taken", username=account.username
-            )
+            raise InvalidOperation("the user name {username} is taken", username=account.username)
         self._s.execute(insert(_T).values(username=account.username, version=1, **_values(account)))
         return Account(
             account.username, account.display_name, account.role, account.password_hash,
@@ -63,9 +61,9 @@ class AccountRepository:
                 select(_T.c.version).where(_T.c.username == account.username)
             ).scalar()
             if stored is None:
-                raise NotFound(f"no account {account.username}", username=account.username)
+                raise NotFound("no account {username}", username=account.username)
             raise StaleEdit(
-                f"account {account.username} was changed by someone else",
+                "account {username} was changed by someone else",
                 username=account.username,
                 seen=expected_version,
                 stored=stored,

@@ -112,10 +112,10 @@ class CrewRepository:
             select(_T.c.version, _T.c.name).where(_T.c.crew_id == crew.crew_id)
         ).first()
         if stored is None:
-            return NotFound(f"crew {crew.crew_id} does not exist", crew_id=crew.crew_id)
+            return NotFound("crew {crew_id} does not exist", crew_id=crew.crew_id)
         return StaleEdit(
-            f"crew {stored.name} was changed by someone else; "
-            "look at its present state and try again",
+            "crew {crew} was changed by someone else; look at its present state and try again",
+            crew=stored.name,
             crew_id=crew.crew_id,
             seen=expected_version,
             stored=stored.version,

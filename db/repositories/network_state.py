@@ -136,9 +136,9 @@ class NetworkStateRepository:
                 select(_SW.c.switch_id).where(_SW.c.switch_id == device_id)
             ).first()
             if exists is None:
-                raise NotFound(f"no switching device {device_id}", device=device_id)
+                raise NotFound("no switching device {device}", device=device_id)
             raise StaleEdit(
-                f"{device_id} was operated by someone else; look at its present state",
+                "{device} was operated by someone else; look at its present state",
                 device=device_id,
             )
         if self._model is not None:

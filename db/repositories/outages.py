@@ -152,10 +152,11 @@ class OutageRepository:
             select(_T.c.version, _T.c.reference).where(_T.c.outage_id == outage.outage_id)
         ).first()
         if stored is None:
-            return NotFound(f"outage {outage.outage_id} does not exist", outage_id=outage.outage_id)
+            return NotFound("outage {outage_id} does not exist", outage_id=outage.outage_id)
         return StaleEdit(
-            f"outage {stored.reference} was changed by someone else; "
+            "outage {reference} was changed by someone else; "
             "look at its present state and try again",
+            reference=stored.reference,
             outage_id=outage.outage_id,
             seen=expected_version,
             stored=stored.version,

@@ -44,7 +44,7 @@ def check_password(password: str, username: str) -> None:
     problem = password_problem(password, username)
     if problem is not None:
         raise InvalidOperation(
-            f"a password needs at least {MIN_PASSWORD_LENGTH} characters, not only digits, "
+            "a password needs at least {min_length} characters, not only digits, "
             "and not the user name",
             min_length=MIN_PASSWORD_LENGTH,
             problem=problem,
@@ -165,8 +165,7 @@ def _keep_an_administrator(store: Store, account: Account) -> None:
     ]  # fmt: skip
     if not others:
         raise InvalidOperation(
-            f"{account.username} is the last active administrator: "
-            "make another account administrator first",
+            "{username} is the last active administrator: make another account administrator first",
             username=account.username,
         )
 
@@ -174,5 +173,5 @@ def _keep_an_administrator(store: Store, account: Account) -> None:
 def _account(store: Store, username: str) -> Account:
     account = store.accounts.get(username)
     if account is None:
-        raise NotFound(f"no account {username}", username=username)
+        raise NotFound("no account {username}", username=username)
     return account

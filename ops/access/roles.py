@@ -90,14 +90,14 @@ def require(user: User, permission: Permission) -> None:
     """Raise PermissionDenied unless the user may do this."""
     if not user.active:
         raise PermissionDenied(
-            f"the account {user.username} is disabled",
+            "the account {username} is disabled",
             username=user.username,
-            permission=permission.value,
+            permission=permission,
         )
     if permission not in PERMISSIONS[user.role]:
         raise PermissionDenied(
-            f"a {user.role.value} may not {permission.value.replace('_', ' ')}",
+            "a {role} may not {permission}",
             username=user.username,
-            role=user.role.value,
-            permission=permission.value,
+            role=user.role,
+            permission=permission,
         )

@@ -44,8 +44,8 @@ class PositionFileError(DomainError):
         if len(problems) > MAX_LISTED:
             shown.append(f"and {len(problems) - MAX_LISTED} more")
         super().__init__(
-            "position file refused, nothing recorded: " + "; ".join(shown),
-            problems=tuple(problems),
+            "position file refused, nothing recorded: {problems}",
+            problems="; ".join(shown),  # the lines' problems stay in English
         )
         self.problems = tuple(problems)
 
@@ -71,19 +71,21 @@ class PositionFix:
     vehicle: str | None = None  # as reported, checked again against the stored crew
 
 
-def position_problem(position: Coord) -> str | None:
-    """Why a (lon, lat) cannot be a crew's position, or None if it can."""
+def position_problem(position: Coord, crew_id: str | None = None) -> InvalidOperation | None:
+    """Why a (lon, lat) cannot be a crew's position (the refusal to raise), or None if it can."""
     lon, lat = position
     if not (math.isfinite(lon) and math.isfinite(lat)):
-        return "latitude and longitude must be numbers"
+        return InvalidOperation("latitude and longitude must be numbers", crew_id=crew_id)
     if lon == 0 and lat == 0:
-        return "position 0,0 (the tracker has no GPS fix)"
+        return InvalidOperation("position 0,0 (the tracker has no GPS fix)", crew_id=crew_id)
     lon_min, lat_min, lon_max, lat_max = VIETNAM_BOX
     if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):
-        return (
-            f"latitude {lat:g}, longitude {lon:g} is outside Vietnam "
-            f"(latitude {lat_min:g}–{lat_max:g}, longitude {lon_min:g}–{lon_max:g})"
-        )
+        return InvalidOperation(
+            "latitude {lat}, longitude {lon} is outside Vietnam "
+            "(latitude {lat_min}–{lat_max}, longitude {lon_min}–{lon_max})",
+            lat=float(lat), lon=float(lon), lat_min=lat_min, lat_max=lat_max,
+            lon_min=lon_min, lon_max=lon_max, crew_id=crew_id,
+        )  # fmt: skip
     return None
 
 
@@ -192,20 +194,21 @@ def record_positions(
     now = clock.now()
     moved: set[str] = set()
     for fix in reports:
-        problem = position_problem(fix.position)
+        problem = position_problem(fix.position, fix.crew_id)
         if problem is not None:
-            raise InvalidOperation(problem, crew_id=fix.crew_id)
+            raise problem
         if fix.at > now + FUTURE_TOLERANCE:
             raise InvalidOperation(
-                f"a position reported for {fix.at.isoformat()} lies in the future",
-                crew_id=fix.crew_id,
+                "a position reported for {at} lies in the future", at=fix.at, crew_id=fix.crew_id
             )
         crew = store.crews.get(fix.crew_id)
         if crew is None:
-            raise NotFound(f"crew {fix.crew_id} does not exist", crew_id=fix.crew_id)
+            raise NotFound("crew {crew_id} does not exist", crew_id=fix.crew_id)
         if fix.vehicle is not None and crew.vehicle != fix.vehicle:
             raise InvalidOperation(
-                f"vehicle {fix.vehicle} is no longer {crew.name}'s; read the file again",
+                "vehicle {vehicle} is no longer {crew}'s; read the file again",
+                vehicle=fix.vehicle,
+                crew=crew.name,
                 crew_id=fix.crew_id,
             )
         if crew.position_at is not None and fix.at <= crew.position_at:
@@ -231,14 +234,15 @@ def set_crew_position(
     """The dispatcher enters where a crew is (it called in), as of `at` (default now)."""
     require(user, Permission.ASSIGN_CREW)
     when = editing.field_time(at, clock.now())
-    problem = position_problem(position)
+    problem = position_problem(position, crew_id)
     if problem is not None:
-        raise InvalidOperation(problem, crew_id=crew_id)
+        raise problem
     crew = editing.crew_to_edit(store, crew_id, crew_version)
     if crew.position_at is not None and when < crew.position_at:
         raise InvalidOperation(
-            f"{crew.name} has a newer position already ({crew.position_at.isoformat()}); "
-            "enter a later time",
+            "{crew} has a newer position already ({at}); enter a later time",
+            crew=crew.name,
+            at=crew.position_at,
             crew_id=crew_id,
         )
     store.crews.update(

@@ -55,40 +55,51 @@ def checked(details: CrewDetails) -> CrewDetails:
     )
     if not CREW_ID.match(d.crew_id):
         raise InvalidOperation(
-            f"crew id {d.crew_id!r} must be 1-32 letters, digits, dots, dashes or underscores",
+            "crew id {quoted} must be 1-32 letters, digits, dots, dashes or underscores",
+            quoted=repr(d.crew_id),
             crew_id=d.crew_id,
         )
     if not d.name or len(d.name) > MAX_NAME:
-        raise InvalidOperation(f"crew {d.crew_id} needs a name of at most 200 characters")
+        raise InvalidOperation(
+            "crew {crew_id} needs a name of at most {max} characters",
+            crew_id=d.crew_id,
+            max=MAX_NAME,
+        )
     _check_phone(d.phone, d.name)
     for member in d.members:
         if not member.name:
-            raise InvalidOperation(f"a member of {d.name} has no name")
+            raise InvalidOperation("a member of {crew} has no name", crew=d.name)
         _check_phone(member.phone, member.name)
     if len(set(d.shifts)) != len(d.shifts):
-        raise InvalidOperation(f"{d.name} names the same shift twice")
+        raise InvalidOperation("{crew} names the same shift twice", crew=d.name)
     return d
 
 
 def _check_phone(phone: str, whose: str) -> None:
     if phone and not PHONE.match(phone):
-        raise InvalidOperation(f"the phone number {phone} of {whose} is not a phone number")
+        raise InvalidOperation(
+            "the phone number {phone} of {whose} is not a phone number", phone=phone, whose=whose
+        )
 
 
 def shifts_in(pattern: ShiftPattern, shifts: tuple[time, ...], whose: str) -> None:
     """Refuse a shift start the control room's pattern does not have."""
     unknown = [t for t in shifts if t not in pattern.starts]
     if unknown:
-        starts = ", ".join(f"{t:%H:%M}" for t in pattern.starts)
         raise InvalidOperation(
-            f"{whose} works a shift starting {unknown[0]:%H:%M}, which is not one of {starts}"
+            "{whose} works a shift starting {start}, which is not one of {starts}",
+            whose=whose,
+            start=f"{unknown[0]:%H:%M}",
+            starts=tuple(f"{t:%H:%M}" for t in pattern.starts),
         )
 
 
 def _unique(store: Store, d: CrewDetails) -> None:
     same = store.crews.find_by_name(d.name)
     if same is not None and same.crew_id != d.crew_id:
-        raise InvalidOperation(f"another crew is already named {d.name} ({same.crew_id})")
+        raise InvalidOperation(
+            "another crew is already named {name} ({crew_id})", name=d.name, crew_id=same.crew_id
+        )
 
 
 def add_crew(store: Store, user: User, details: CrewDetails) -> Changes:
@@ -96,7 +107,7 @@ def add_crew(store: Store, user: User, details: CrewDetails) -> Changes:
     require(user, Permission.MANAGE_CREWS)
     d = checked(details)
     if store.crews.get(d.crew_id) is not None:
-        raise InvalidOperation(f"crew id {d.crew_id} is already in use", crew_id=d.crew_id)
+        raise InvalidOperation("crew id {crew_id} is already in use", crew_id=d.crew_id)
     _unique(store, d)
     store.crews.add(
         Crew(
@@ -129,10 +140,10 @@ def retire_crew(store: Store, user: User, *, crew_id: str, version: int) -> Chan
     require(user, Permission.MANAGE_CREWS)
     crew = editing.crew_to_edit(store, crew_id, version)
     if crew.retired:
-        raise InvalidOperation(f"{crew.name} is retired already", crew_id=crew_id)
+        raise InvalidOperation("{crew} is retired already", crew=crew.name, crew_id=crew_id)
     if crew.outage_ids:
         raise InvalidOperation(
-            f"release {crew.name} from its outages before retiring it", crew_id=crew_id
+            "release {crew} from its outages before retiring it", crew=crew.name, crew_id=crew_id
         )
     store.crews.update(replace(crew, retired=True), expected_version=version)
     return Changes(crews=frozenset({crew_id}))
@@ -141,7 +152,7 @@ def retire_crew(store: Store, user: User, *, crew_id: str, version: int) -> Chan
 def crew_or_refuse(store: Store, crew_id: str) -> Crew:
     crew = store.crews.get(crew_id)
     if crew is None:
-        raise NotFound(f"crew {crew_id} does not exist", crew_id=crew_id)
+        raise NotFound("crew {crew_id} does not exist", crew_id=crew_id)
     return crew
 
 

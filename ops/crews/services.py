@@ -27,7 +27,10 @@ _BUSY = frozenset({CrewStatus.ASSIGNED, CrewStatus.EN_ROUTE, CrewStatus.ARRIVED}
 def _open_for_work(outage: Outage) -> None:
     if outage.status in FINAL_STATUSES:
         raise InvalidTransition(
-            f"outage {outage.reference} is {outage.status.value}", outage_id=outage.outage_id
+            "outage {reference} is {status}",
+            reference=outage.reference,
+            status=outage.status,
+            outage_id=outage.outage_id,
         )
 
 
@@ -49,7 +52,9 @@ def assign_crew(
     _open_for_work(outage)
     if outage_id in crew.outage_ids:
         raise InvalidOperation(
-            f"{crew.name} is already assigned to outage {outage.reference}",
+            "{crew} is already assigned to outage {reference}",
+            crew=crew.name,
+            reference=outage.reference,
             crew_id=crew_id,
             outage_id=outage_id,
         )
@@ -91,7 +96,9 @@ def release_crew(
     crew = editing.crew_to_edit(store, crew_id, crew_version)
     if outage_id not in crew.outage_ids:
         raise InvalidOperation(
-            f"{crew.name} is not assigned to outage {outage.reference}",
+            "{crew} is not assigned to outage {reference}",
+            crew=crew.name,
+            reference=outage.reference,
             crew_id=crew_id,
             outage_id=outage_id,
         )
@@ -135,10 +142,10 @@ def set_crew_status(
     check_crew_transition(crew.status, status)
     if status is CrewStatus.AWAITING and crew.outage_ids:
         raise InvalidOperation(
-            f"release {crew.name} from its outages to make it free", crew_id=crew_id
+            "release {crew} from its outages to make it free", crew=crew.name, crew_id=crew_id
         )
     if status is CrewStatus.ASSIGNED and not crew.outage_ids:
-        raise InvalidOperation(f"assign {crew.name} to an outage first", crew_id=crew_id)
+        raise InvalidOperation("assign {crew} to an outage first", crew=crew.name, crew_id=crew_id)
     store.crews.update(replace(crew, status=status), expected_version=crew_version)
     for outage_id in crew.outage_ids:
         editing.journal(
@@ -167,13 +174,15 @@ def set_etr(
     _open_for_work(outage)
     if not outage.status.is_open:
         raise InvalidOperation(
-            f"outage {outage.reference} is {outage.status.value}: no ETR to give",
+            "outage {reference} is {status}: no ETR to give",
+            reference=outage.reference,
+            status=outage.status,
             outage_id=outage_id,
         )
     if etr.tzinfo is None:
         raise ValueError("an ETR must be an aware datetime")
     if etr <= now:
-        raise InvalidOperation("an ETR must lie in the future", etr=etr.isoformat())
+        raise InvalidOperation("an ETR must lie in the future", etr=etr)
     moves = outage.etr_changes + etr_moved(outage.etr, etr)
     store.outages.update(
         replace(outage, etr=etr, etr_source=source, etr_confidence=confidence, etr_changes=moves),

@@ -83,13 +83,13 @@ def approve(
     require(user, Permission.APPROVE_PLAN)
     if plan.status is not PlanStatus.DRAFT:
         raise InvalidOperation(
-            f"plan {plan.reference} is {plan.status.value}, only a draft can be approved",
+            "plan {reference} is {plan_status}, only a draft can be approved",
             reference=plan.reference,
-            status=plan.status.value,
+            plan_status=plan.status,
         )
     if plan.starts_at <= now:
         raise InvalidOperation(
-            f"plan {plan.reference} starts in the past: move its window first",
+            "plan {reference} starts in the past: move its window first",
             reference=plan.reference,
         )
     reason = (override_reason or "").strip()
@@ -156,9 +156,9 @@ def finish_plan(
     require(user, Permission.OPERATE_DEVICE)
     if plan.status not in (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.POSTPONED):
         raise InvalidOperation(
-            f"plan {plan.reference} is {plan.status.value}: it cannot be reported finished",
+            "plan {reference} is {plan_status}: it cannot be reported finished",
             reference=plan.reference,
-            status=plan.status.value,
+            plan_status=plan.status,
         )
     change = finish(plan, notices, finished_at, now, policy)
     return _from_reschedule(_with_status(plan, PlanStatus.COMPLETED), change, recipients, ())
@@ -172,16 +172,27 @@ def _overrides(
     now: datetime,
 ) -> tuple[ComplianceException, ...]:
     if (not check.met or blackouts) and not reason:
-        problems = []
-        if not check.met:
-            problems.append(f"the first notice cannot meet the lead time (short {check.shortfall})")
-        if blackouts:
-            problems.append("the window touches " + ", ".join(p.name for p in blackouts))
-        raise InvalidOperation(
-            f"plan {plan.reference}: {'; '.join(problems)}. Give an override reason to go on.",
+        facts: dict[str, object] = dict(
             reference=plan.reference,
             lead_time_met=check.met,
-            blackouts=len(blackouts),
+            shortfall=check.shortfall,
+            periods=tuple(p.name for p in blackouts),
+        )
+        if check.met:
+            raise InvalidOperation(
+                "plan {reference}: the window touches {periods}. Give an override reason to go on.",
+                **facts,
+            )
+        if not blackouts:
+            raise InvalidOperation(
+                "plan {reference}: the first notice cannot meet the lead time (short {shortfall}). "
+                "Give an override reason to go on.",
+                **facts,
+            )
+        raise InvalidOperation(
+            "plan {reference}: the first notice cannot meet the lead time (short {shortfall}); "
+            "the window touches {periods}. Give an override reason to go on.",
+            **facts,
         )
     out: list[ComplianceException] = []
     if check.exception is not None:
@@ -194,9 +205,9 @@ def _overrides(
 def _changeable(plan: PlannedOutage) -> None:
     if plan.status not in (PlanStatus.APPROVED, PlanStatus.POSTPONED):
         raise InvalidOperation(
-            f"plan {plan.reference} is {plan.status.value}: only an approved plan can change",
+            "plan {reference} is {plan_status}: only an approved plan can change",
             reference=plan.reference,
-            status=plan.status.value,
+            plan_status=plan.status,
         )
 
 

@@ -169,7 +169,7 @@ class Ledger:
                 "device operations must be applied in time order", device=op.device_id
             )
         if op.device_id not in self._switch_ids:
-            raise InvalidOperation(f"{op.device_id} is not a switching device", device=op.device_id)
+            raise InvalidOperation("{device} is not a switching device", device=op.device_id)
         if op.action in (SwitchAction.OPEN, SwitchAction.CLOSE):
             self._step = {}
             if op.action is SwitchAction.OPEN:
@@ -186,7 +186,7 @@ class Ledger:
     def _open_device(self, op: DeviceOperation, *, initial: bool = False) -> None:
         device = op.device_id
         if device in self._open:
-            raise InvalidOperation(f"{device} is already open", device=device)
+            raise InvalidOperation("{device} is already open", device=device)
         feeding = self._topology.feeding(device)
         self._open[device] = op.outage_id
         self._topology = self._topology.with_open_switches(self._open)
@@ -206,7 +206,7 @@ class Ledger:
     def _close(self, op: DeviceOperation) -> None:
         device = op.device_id
         if device not in self._open:
-            raise InvalidOperation(f"{device} is already closed", device=device)
+            raise InvalidOperation("{device} is already closed", device=device)
         del self._open[device]
         self._topology = self._topology.with_open_switches(self._open)
         for customer_id in self._topology.lost_by_opening([device]).customer_ids:
@@ -432,7 +432,7 @@ def open_before(open_now: Iterable[str], operations: Sequence[DeviceOperation]) 
         if op.action is SwitchAction.OPEN:
             if op.device_id not in state:
                 raise InvalidOperation(
-                    f"the log opens {op.device_id}, but it is not open now", device=op.device_id
+                    "the log opens {device}, but it is not open now", device=op.device_id
                 )
             state.discard(op.device_id)
         elif op.action is SwitchAction.CLOSE:

@@ -16,11 +16,12 @@ def outage_to_edit(store: Store, outage_id: int, version: int | None) -> Outage:
     """The stored outage, refused if it is gone or has moved on from the version the user saw."""
     outage = store.outages.get(outage_id)
     if outage is None:
-        raise NotFound(f"outage {outage_id} does not exist", outage_id=outage_id)
+        raise NotFound("outage {outage_id} does not exist", outage_id=outage_id)
     if version is not None and outage.version != version:
         raise StaleEdit(
-            f"outage {outage.reference} was changed by someone else; "
+            "outage {reference} was changed by someone else; "
             "look at its present state and try again",
+            reference=outage.reference,
             outage_id=outage_id,
             seen=version,
             stored=outage.version,
@@ -31,11 +32,11 @@ def outage_to_edit(store: Store, outage_id: int, version: int | None) -> Outage:
 def crew_to_edit(store: Store, crew_id: str, version: int) -> Crew:
     crew = store.crews.get(crew_id)
     if crew is None:
-        raise NotFound(f"crew {crew_id} does not exist", crew_id=crew_id)
+        raise NotFound("crew {crew_id} does not exist", crew_id=crew_id)
     if crew.version != version:
         raise StaleEdit(
-            f"crew {crew.name} was changed by someone else; "
-            "look at its present state and try again",
+            "crew {crew} was changed by someone else; look at its present state and try again",
+            crew=crew.name,
             crew_id=crew_id,
             seen=version,
             stored=crew.version,
@@ -52,7 +53,7 @@ def field_time(occurred_at: datetime | None, now: datetime) -> datetime:
     if occurred_at > now + FUTURE_TOLERANCE:
         raise InvalidOperation(
             "that time is in the future; field reports are entered after the fact",
-            occurred_at=occurred_at.isoformat(),
+            occurred_at=occurred_at,
         )
     return occurred_at
 

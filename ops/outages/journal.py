@@ -70,15 +70,15 @@ def new_entry(
     if occurred_at > entered_at + FUTURE_TOLERANCE:
         raise InvalidOperation(
             "a journal entry cannot record something that has not happened yet",
-            occurred_at=occurred_at.isoformat(),
-            entered_at=entered_at.isoformat(),
+            occurred_at=occurred_at,
+            entered_at=entered_at,
         )
     if kind in _NEEDS_TEXT and not text.strip():
-        raise InvalidOperation(f"a {kind.value} entry needs text", kind=kind.value)
+        raise InvalidOperation("a {kind} entry needs text", kind=kind)
     if (kind is EntryKind.CORRECTION) != (corrects is not None):
         raise InvalidOperation(
             "a correction names the entry it corrects, and only a correction does",
-            kind=kind.value,
+            kind=kind,
         )
     if not entered_by:
         raise InvalidOperation("a journal entry needs the user who entered it")

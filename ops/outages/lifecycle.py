@@ -56,21 +56,25 @@ def check_transition(
 ) -> None:
     """Raise InvalidTransition unless an outage that is `current` may become `new` now."""
     if not can_become(current, new):
-        allowed = ", ".join(sorted(s.value for s in OUTAGE_TRANSITIONS[current])) or "none"
+        allowed = tuple(sorted(OUTAGE_TRANSITIONS[current]))
+        if not allowed:
+            raise InvalidTransition(
+                "an outage that is {current} cannot become {new} (allowed next: none)",
+                current=current,
+                new=new,
+            )
         raise InvalidTransition(
-            f"an outage that is {current.value} cannot become {new.value} "
-            f"(allowed next: {allowed})",
-            current=current.value,
-            new=new.value,
+            "an outage that is {current} cannot become {new} (allowed next: {allowed})",
+            current=current,
+            new=new,
+            allowed=allowed,
         )
     if new is OutageStatus.CLOSED and not (cause and cause.strip()):
         raise InvalidTransition(
-            "an outage can be closed only with its cause", current=current.value, new=new.value
+            "an outage can be closed only with its cause", current=current, new=new
         )
     if new is OutageStatus.CANCELLED and not (reason and reason.strip()):
-        raise InvalidTransition(
-            "cancelling an outage needs a reason", current=current.value, new=new.value
-        )
+        raise InvalidTransition("cancelling an outage needs a reason", current=current, new=new)
 
 
 def status_after_restoration_step(
@@ -94,9 +98,9 @@ def status_after_restoration_step(
 def check_crew_transition(current: CrewStatus, new: CrewStatus) -> None:
     """Raise InvalidTransition unless a crew that is `current` may become `new`."""
     if new not in CREW_TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in CREW_TRANSITIONS[current]))
         raise InvalidTransition(
-            f"a crew that is {current.value} cannot become {new.value} (allowed next: {allowed})",
-            current=current.value,
-            new=new.value,
+            "a crew that is {current} cannot become {new} (allowed next: {allowed})",
+            current=current,
+            new=new,
+            allowed=tuple(sorted(CREW_TRANSITIONS[current])),
         )

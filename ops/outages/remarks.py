@@ -53,7 +53,7 @@ def correct_entry(
     now = clock.now()
     entry = store.journal.get(entry_id)
     if entry is None:
-        raise NotFound(f"journal entry {entry_id} does not exist", entry_id=entry_id)
+        raise NotFound("journal entry {entry_id} does not exist", entry_id=entry_id)
     at = entry.occurred_at if occurred_at is None else editing.field_time(occurred_at, now)
     editing.journal(
         store, entry.outage_id, EntryKind.CORRECTION, text,
@@ -76,8 +76,9 @@ def explain_breach(
         raise InvalidOperation("breach reasons are recorded on outages", subject=deadline.subject)
     if deadline.state is not DeadlineState.BREACHED:
         raise InvalidOperation(
-            f"the {deadline.kind.value} deadline is {deadline.state.value}, not breached",
-            deadline=deadline.kind.value,
+            "the {deadline} deadline is {state}, not breached",
+            deadline=deadline.kind,
+            state=deadline.state,
         )
     now = clock.now()
     editing.outage_to_edit(store, deadline.subject_id, None)

@@ -64,7 +64,7 @@ def record_trip(
     at = editing.field_time(occurred_at, now)
     switch = switch_of(store.network.model(), device_id)
     if switch.is_open:
-        raise InvalidOperation(f"{switch.name} is already open", device=device_id)
+        raise InvalidOperation("{device} is already open", device=switch.name, device_id=device_id)
     outage = store.outages.add(
         _draft(OutageStatus.CONFIRMED, device_id, switch.feeder_id, switch.position, cause, at, now)
     )
@@ -100,7 +100,7 @@ def record_prediction(
     try:
         lost = topology.lost_by_opening([element_id])
     except UnknownElementError:
-        raise NotFound(f"no network element {element_id}", element_id=element_id) from None
+        raise NotFound("no network element {element}", element=element_id) from None
     priority = {p.customer_id for p in points if p.priority}
     switch = next((s for s in model.switches if s.switch_id == element_id), None)
     draft = _draft(
@@ -163,17 +163,22 @@ def operate_device(
     """
     require(user, Permission.OPERATE_DEVICE)
     if action not in (SwitchAction.OPEN, SwitchAction.CLOSE):
-        raise InvalidOperation("only opening and closing change the model", action=action.value)
+        raise InvalidOperation("only opening and closing change the model", action=action)
     now = clock.now()
     at = editing.field_time(occurred_at, now)
     outage = editing.outage_to_edit(store, outage_id, version)
     if outage.status is OutageStatus.PREDICTED:
         raise InvalidTransition(
-            f"confirm outage {outage.reference} before switching for it", outage_id=outage_id
+            "confirm outage {reference} before switching for it",
+            reference=outage.reference,
+            outage_id=outage_id,
         )
     if outage.status in FINAL_STATUSES:
         raise InvalidTransition(
-            f"outage {outage.reference} is {outage.status.value}", outage_id=outage_id
+            "outage {reference} is {status}",
+            reference=outage.reference,
+            status=outage.status,
+            outage_id=outage_id,
         )
     op = DeviceOperation(at, device_id, action, outage_id)
     changes = apply_operation(store, user, now, op, acting=outage, cache=ledgers)
@@ -240,8 +245,9 @@ def cancel(
 def _no_crews(outage: Outage) -> None:
     if outage.crew_ids:
         raise InvalidOperation(
-            f"release the crews of outage {outage.reference} first ({', '.join(outage.crew_ids)})",
-            crews=list(outage.crew_ids),
+            "release the crews of outage {reference} first ({crews})",
+            reference=outage.reference,
+            crews=tuple(outage.crew_ids),
         )
 
 

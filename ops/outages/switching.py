@@ -30,7 +30,7 @@ def switch_of(model: NetworkModel, device_id: str) -> SwitchingDevice:
     for switch in model.switches:
         if switch.switch_id == device_id:
             return switch
-    raise InvalidOperation(f"{device_id} is not a switching device", device=device_id)
+    raise InvalidOperation("{device} is not a switching device", device=device_id)
 
 
 class LedgerCache:
@@ -115,9 +115,13 @@ def apply_operation(
     model = store.network.model()
     switch = switch_of(model, op.device_id)
     if op.action is SwitchAction.OPEN and switch.is_open:
-        raise InvalidOperation(f"{switch.name} is already open", device=op.device_id)
+        raise InvalidOperation(
+            "{device} is already open", device=switch.name, device_id=op.device_id
+        )
     if op.action is SwitchAction.CLOSE and not switch.is_open:
-        raise InvalidOperation(f"{switch.name} is already closed", device=op.device_id)
+        raise InvalidOperation(
+            "{device} is already closed", device=switch.name, device_id=op.device_id
+        )
     tallies, with_ops = _window(store, model, op, now, cache)
     store.switching.append(op)
     store.network.set_switch(op.device_id, op.action is SwitchAction.OPEN)

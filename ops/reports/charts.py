@@ -10,7 +10,8 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from ops.reports.formatting import number
+from ops.reports.words import Words
+from ops.wording import DEFAULT_LANGUAGE
 
 PALETTE = ("#0b4f8a", "#e07b22", "#2e8b57", "#b03a48", "#7a5195", "#5f6b77", "#c9a227", "#1b998b")
 WIDTH, HEIGHT = 680.0, 260.0
@@ -32,7 +33,8 @@ def _decimals(step: float) -> int:
     return max(0, -math.floor(math.log10(step))) if step < 1 else 0
 
 
-def _frame(top: float, step: float, unit: str) -> list[str]:
+def _frame(top: float, step: float, unit: str, language: str) -> list[str]:
+    number = Words(language).number
     plot_h = HEIGHT - TOP - BOTTOM
     out = []
     ticks = round(top / step)
@@ -91,6 +93,7 @@ def bar_chart(
     unit: str = "",
     stacked: bool = False,
     title: str = "",
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """Bars per label, one colour per series (side by side, or stacked)."""
     names = list(series)
@@ -107,7 +110,7 @@ def bar_chart(
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(labels), 1)
     bar_w = slot * 0.7 / (1 if stacked else max(len(names), 1))
-    parts = _frame(top, step, unit)
+    parts = _frame(top, step, unit, language)
     base_y = HEIGHT - BOTTOM
     for i, label in enumerate(labels):
         x0 = LEFT + slot * i + slot * 0.15
@@ -132,7 +135,11 @@ def bar_chart(
 
 
 def line_chart(
-    labels: Sequence[str], series: Mapping[str, Sequence[float]], unit: str = "", title: str = ""
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    unit: str = "",
+    title: str = "",
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """One line with markers per series over the labels (months)."""
     values = [list(v) for v in series.values()]
@@ -141,7 +148,7 @@ def line_chart(
     top, step = nice_ceiling(max((max(v, default=0) for v in values), default=0.0))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(labels), 1)
-    parts = _frame(top, step, unit)
+    parts = _frame(top, step, unit, language)
     for k, vals in enumerate(values):
         colour = PALETTE[k % len(PALETTE)]
         points = [

@@ -64,7 +64,7 @@ class Table:
 
     @staticmethod
     def is_total(row: tuple[Cell, ...]) -> bool:
-        return isinstance(row[0], str) and row[0].startswith(("Σ", "Tổng", "Cả năm"))
+        return isinstance(row[0], str) and row[0].startswith(("Σ", "Tổng", "Cả năm", "Total"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ class ReportDocument:
     printed_at: datetime  # aware; shown in local time
     blocks: tuple[Block, ...] = field(default=())
     signatures: tuple[str, ...] = ()  # "Người lập", "Trưởng ca"…: signature boxes at the end
+    language: str = "vi"  # of its words (`ops.reports.words`): the page's own words follow it
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -16,7 +16,7 @@ from ops.reports.document import (
     ReportDocument,
     Table,
 )
-from ops.reports.formatting import cell, local_time
+from ops.reports.words import Words
 
 # Image widths are CSS pixels (1/96 inch): Qt scales them to the device it prints on.
 PX_PER_MM = 96 / 25.4
@@ -48,16 +48,17 @@ td.label {{ color: #52606d; }}
 def to_html(doc: ReportDocument) -> tuple[str, dict[str, str | bytes]]:
     """The document's HTML and its images ({name used in <img src>: SVG text or PNG bytes})."""
     images: dict[str, str | bytes] = {}
+    w = Words(doc.language)
     parts = [
         f"<h1>{escape(doc.title)}</h1>",
         f'<p class="sub">{escape(doc.subtitle)}</p>' if doc.subtitle else "",
     ]
-    parts.extend(_block(b, images) for b in doc.blocks)
+    parts.extend(_block(w, b, images) for b in doc.blocks)
     if doc.signatures:
-        parts.append(_signatures(doc.signatures))
+        parts.append(_signatures(w, doc.signatures))
+    printed = w("In lúc {at}", at=w.time(doc.printed_at))
     parts.append(
-        f'<p class="note">In lúc {local_time(doc.printed_at)} · {escape(doc.company)} – '
-        f"{escape(doc.office)}</p>"
+        f'<p class="note">{escape(printed)} · {escape(doc.company)} – {escape(doc.office)}</p>'
     )
     body = "\n".join(p for p in parts if p)
     html = (
@@ -67,7 +68,7 @@ def to_html(doc: ReportDocument) -> tuple[str, dict[str, str | bytes]]:
     return html, images
 
 
-def _block(block: Block, images: dict[str, str | bytes]) -> str:
+def _block(w: Words, block: Block, images: dict[str, str | bytes]) -> str:
     if isinstance(block, Heading):
         # Qt drops a heading's top margin after a table: a thin empty line keeps sections apart.
         return f'<p style="font-size: 5pt;">&nbsp;</p><h2>{escape(block.text)}</h2>'
@@ -77,7 +78,7 @@ def _block(block: Block, images: dict[str, str | bytes]) -> str:
     if isinstance(block, Facts):
         return _facts(block)
     if isinstance(block, Table):
-        return _table(block)
+        return _table(w, block)
     if isinstance(block, Image):
         name = f"image-{len(images) + 1}.png"
         images[name] = block.png
@@ -101,7 +102,7 @@ def _facts(facts: Facts) -> str:
     )
 
 
-def _table(table: Table) -> str:
+def _table(w: Words, table: Table) -> str:
     aligns = ["left" if k is Kind.TEXT else "right" for k in table.kinds]
     # Numbers, codes and short times read badly broken over two lines: keep them whole.
     whole = [
@@ -118,13 +119,13 @@ def _table(table: Table) -> str:
     for row in table.rows:
         cls = ' class="total"' if Table.is_total(row) else ""
         cells = "".join(
-            f'<td align="{a}"{_NOWRAP if w else ""}>{escape(cell(v, k))}</td>'
-            for v, k, a, w in zip(row, table.kinds, aligns, whole, strict=True)
+            f'<td align="{a}"{_NOWRAP if keep else ""}>{escape(w.cell(v, k))}</td>'
+            for v, k, a, keep in zip(row, table.kinds, aligns, whole, strict=True)
         )
         body.append(f"<tr{cls}>{cells}</tr>")
     if not body:
         span = len(table.columns)
-        body.append(f'<tr><td colspan="{span}"><i>Không có số liệu.</i></td></tr>')
+        body.append(f'<tr><td colspan="{span}"><i>{escape(w("Không có số liệu."))}</i></td></tr>')
     # The title is the table's first header row: it never stays behind at the foot of a page,
     # and it is repeated with the column names on every page the table runs over.
     title = (
@@ -156,11 +157,12 @@ def _picture(title: str, name: str, width_mm: float, new_page: bool = False) -> 
     return f'{head}<p align="center"><img src="{name}" width="{width_mm * PX_PER_MM:.0f}"></p>'
 
 
-def _signatures(roles: tuple[str, ...]) -> str:
+def _signatures(w: Words, roles: tuple[str, ...]) -> str:
     width = 100 // len(roles)
+    sign = escape(w("(ký, ghi rõ họ tên)"))
     cells = "".join(
         f'<td align="center" width="{width}%"><b>{escape(r)}</b><br>'
-        f"<i>(ký, ghi rõ họ tên)</i><br><br><br><br></td>"
+        f"<i>{sign}</i><br><br><br><br></td>"
         for r in roles
     )
     return f'<table width="100%" cellpadding="4" style="margin-top: 18px;"><tr>{cells}</tr></table>'

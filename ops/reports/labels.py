@@ -1,4 +1,4 @@
-"""Vietnamese words for the codes reports show (causes, exclusion reasons, methods)."""
+"""Words for the codes reports show (causes, exclusion reasons), in Vietnamese and English."""
 
 from __future__ import annotations
 
@@ -21,9 +21,28 @@ CAUSES = {
     "planned": "Mất điện có kế hoạch",
 }
 
+CAUSES_EN = {
+    "vegetation": "Vegetation",
+    "animal": "Animal",
+    "lightning": "Lightning",
+    "equipment_failure": "Equipment failure",
+    "vehicle": "Vehicle collision",
+    "overload": "Overload",
+    "blown_fuse": "Blown fuse",
+    "unknown": "Unknown cause",
+    "maintenance": "Maintenance and repair",
+    "construction": "Construction work",
+    "transmission": "Transmission grid fault",
+    "supply_shortage": "Supply shortage",
+    "force_majeure": "Force majeure",
+    "customer_requested": "At the customer's request",
+    "non_payment": "Unpaid electricity bill",
+    "planned": "Planned interruption",
+}
 
-def cause(code: str | None) -> str:
-    """The Vietnamese name of a cause code; an unknown code is shown as it is."""
+
+def cause(code: str | None, language: str = "vi") -> str:
+    """The name of a cause code in the report's language; an unknown code is shown as it is."""
     if code is None:
         return "–"
-    return CAUSES.get(code, code)
+    return (CAUSES_EN if language == "en" else CAUSES).get(code, code)

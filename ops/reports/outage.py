@@ -5,76 +5,80 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
+from ops.notices.schedule import NoticeKind, NoticeState
+from ops.outages.deadlines import Deadline, DeadlineState
 from ops.outages.journal import timeline
-from ops.outages.records import OutageStatus
 from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Table
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
-from ops.reports.formatting import duration, local_time, number
-from ops.wording import label, labels_of
+from ops.reports.words import Words
+from ops.wording import DEFAULT_LANGUAGE
 from ops.wording.journal import describe
 
 TITLE = "BÁO CÁO SỰ CỐ MẤT ĐIỆN"
-LANGUAGE = "vi"  # the reports speak Vietnamese; the names of values are ops.wording's
-STATUS = {k.value: v for k, v in labels_of(OutageStatus, LANGUAGE).items()}
-DEADLINE = labels_of(DeadlineKind, LANGUAGE)
-STATE = labels_of(DeadlineState, LANGUAGE)
-MESSAGE = {"sent": "đã gửi", "failed": "lỗi", "pending": "chờ gửi", "due": "chờ gửi"}
 
 
 def outage_document(
-    facts: OutageFacts, *, company: str, office: str, printed_at: datetime
+    facts: OutageFacts,
+    *,
+    company: str,
+    office: str,
+    printed_at: datetime,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ReportDocument:
+    w = Words(language)
     o = facts.outage
     until = o.restored_at or printed_at
-    kind = label(o.kind, LANGUAGE)
     blocks: list[Block] = [
         Facts(
             (
-                ("Mã sự cố", o.reference),
-                ("Trạng thái", STATUS.get(o.status.value, o.status.value)),
-                ("Loại", kind),
-                ("Nguyên nhân", o.cause or "chưa rõ"),
-                ("Thiết bị", o.device_id or "–"),
-                ("Xuất tuyến", facts.feeder_name or o.feeder_id or "–"),
-                ("Bắt đầu", local_time(o.started_at)),
-                ("Tiếp nhận", local_time(o.reported_at)),
-                ("Khôi phục", local_time(o.restored_at) if o.restored_at else "chưa khôi phục"),
-                ("Thời gian mất điện", duration(until - o.started_at)),
-                ("Khách hàng bị ảnh hưởng", number(o.customers_affected)),
-                ("Còn mất điện", number(o.customers_out)),
-                ("Khách hàng ưu tiên", number(o.priority_customers)),
+                (w("Mã sự cố"), o.reference),
+                (w("Trạng thái"), w.label(o.status)),
+                (w("Loại"), w.label(o.kind)),
+                (w("Nguyên nhân"), o.cause or w("chưa rõ")),
+                (w("Thiết bị"), o.device_id or "–"),
+                (w("Xuất tuyến"), facts.feeder_name or o.feeder_id or "–"),
+                (w("Bắt đầu"), w.time(o.started_at)),
+                (w("Tiếp nhận"), w.time(o.reported_at)),
                 (
-                    "KH·phút mất điện",
-                    number(facts.customer_minutes(o.started_at, until)),
+                    w("Khôi phục"),
+                    w.time(o.restored_at) if o.restored_at else w("chưa khôi phục"),
+                ),
+                (w("Thời gian mất điện"), w.duration(until - o.started_at)),
+                (w("Khách hàng bị ảnh hưởng"), w.number(o.customers_affected)),
+                (w("Còn mất điện"), w.number(o.customers_out)),
+                (w("Khách hàng ưu tiên"), w.number(o.priority_customers)),
+                (
+                    w("KH·phút mất điện"),
+                    w.number(facts.customer_minutes(o.started_at, until)),
                 ),
             )
         ),
-        Heading("1. Các bước thao tác và khôi phục"),
-        _steps(facts),
-        Heading("2. Thời hạn"),
-        _deadlines(facts.deadlines, dict(facts.breach_reasons)),
-        Heading("3. Đội công tác"),
-        _crews(facts.crews),
-        Heading("4. Thông báo khách hàng"),
-        _notices(facts.notices),
-        Heading("5. Diễn biến (nhật ký)"),
-        _timeline(facts),
+        Heading(w("1. Các bước thao tác và khôi phục")),
+        _steps(w, facts),
+        Heading(w("2. Thời hạn")),
+        _deadlines(w, facts.deadlines, dict(facts.breach_reasons)),
+        Heading(w("3. Đội công tác")),
+        _crews(w, facts.crews),
+        Heading(w("4. Thông báo khách hàng")),
+        _notices(w, facts.notices),
+        Heading(w("5. Diễn biến (nhật ký)")),
+        _timeline(w, facts),
     ]
     return ReportDocument(
-        title=TITLE,
-        subtitle=f"{o.reference} · {o.cause or 'chưa rõ nguyên nhân'}",
+        title=w(TITLE),
+        subtitle=f"{o.reference} · {o.cause or w('chưa rõ nguyên nhân')}",
         company=company,
         office=office,
         printed_at=printed_at,
         blocks=tuple(blocks),
-        signatures=("Điều độ viên", "Trưởng ca"),
+        signatures=(w("Điều độ viên"), w("Trưởng ca")),
+        language=language,
     )
 
 
-def _steps(facts: OutageFacts) -> Table:
+def _steps(w: Words, facts: OutageFacts) -> Table:
     rows = [
-        (local_time(s.at), s.device_id, "Cắt" if s.action == "open" else "Đóng",
+        (w.time(s.at), s.device_id, w("Cắt") if s.action == "open" else w("Đóng"),
          s.darkened, s.restored, s.still_dark, s.entered_by)
         for s in facts.steps
     ]  # fmt: skip
@@ -82,90 +86,92 @@ def _steps(facts: OutageFacts) -> Table:
     o = facts.outage
     if o.restored_at is not None and recorded < o.customers_affected:
         rows.append(
-            (local_time(o.restored_at), o.device_id or "–", "Khôi phục",
+            (w.time(o.restored_at), o.device_id or "–", w("Khôi phục"),
              None, o.customers_affected - recorded, 0, "")
         )  # fmt: skip
     return Table(
-        "Thao tác thiết bị và số khách hàng",
-        ("Thời điểm", "Thiết bị", "Thao tác", "KH mất điện thêm", "KH được cấp lại",
-         "KH còn mất điện", "Người nhập"),
+        w("Thao tác thiết bị và số khách hàng"),
+        (w("Thời điểm"), w("Thiết bị"), w("Thao tác"), w("KH mất điện thêm"),
+         w("KH được cấp lại"), w("KH còn mất điện"), w("Người nhập")),
         (Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.INTEGER, Kind.INTEGER, Kind.INTEGER, Kind.TEXT),
         tuple(rows),
-        sheet="Thao tác",
+        sheet=w("Thao tác"),
         widths=(18, 18, 10, 13, 13, 13, 15),
     )  # fmt: skip
 
 
-def _deadlines(deadlines: tuple[Deadline, ...], reasons: dict[str, str]) -> Table:
+def _deadlines(w: Words, deadlines: tuple[Deadline, ...], reasons: dict[str, str]) -> Table:
     return Table(
-        "Thời hạn theo quy định và chỉ tiêu của công ty",
-        ("Thời hạn", "Hạn chót", "Hoàn thành lúc", "Kết quả", "Lý do (nếu quá hạn)"),
+        w("Thời hạn theo quy định và chỉ tiêu của công ty"),
+        (w("Thời hạn"), w("Hạn chót"), w("Hoàn thành lúc"), w("Kết quả"),
+         w("Lý do (nếu quá hạn)")),
         (Kind.TEXT,) * 5,
         tuple(
             (
-                DEADLINE.get(d.kind, d.kind.value),
-                local_time(d.due),
-                local_time(d.met_at) if d.met_at else "–",
-                STATE[d.state],
+                w.label(d.kind),
+                w.time(d.due),
+                w.time(d.met_at) if d.met_at else "–",
+                w.label(d.state),
                 reasons.get(d.kind.value, "")
-                or ("chưa ghi lý do" if d.state is DeadlineState.BREACHED else ""),
+                or (w("chưa ghi lý do") if d.state is DeadlineState.BREACHED else ""),
             )
             for d in deadlines
         ),
-        sheet="Thời hạn",
+        sheet=w("Thời hạn"),
         widths=(20, 18, 18, 12, 32),
-    )
+    )  # fmt: skip
 
 
-def _crews(crews: tuple[CrewWork, ...]) -> Table:
+def _crews(w: Words, crews: tuple[CrewWork, ...]) -> Table:
     return Table(
         "",
-        ("Đội", "Giao việc lúc", "Hoàn thành lúc", "Thời gian"),
+        (w("Đội"), w("Giao việc lúc"), w("Hoàn thành lúc"), w("Thời gian")),
         (Kind.TEXT,) * 4,
         tuple(
             (
                 c.crew_name,
-                local_time(c.assigned_at),
-                local_time(c.released_at) if c.released_at else "đang làm",
-                duration(c.released_at - c.assigned_at) if c.released_at else "",
+                w.time(c.assigned_at),
+                w.time(c.released_at) if c.released_at else w("đang làm"),
+                w.duration(c.released_at - c.assigned_at) if c.released_at else "",
             )
             for c in crews
         ),
-        sheet="Đội công tác",
+        sheet=w("Đội công tác"),
     )
 
 
-def _notices(notices: tuple[NoticeLine, ...]) -> Table:
+def _notices(w: Words, notices: tuple[NoticeLine, ...]) -> Table:
     return Table(
         "",
-        ("Thông báo", "Dự kiến gửi", "Trạng thái", "Đã gửi", "Lỗi", "Chờ gửi"),
+        (w("Thông báo"), w("Dự kiến gửi"), w("Trạng thái"), w("Đã gửi"), w("Lỗi"),
+         w("Chờ gửi")),
         (Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.INTEGER, Kind.INTEGER, Kind.INTEGER),
         tuple(
             (
-                n.kind,
-                local_time(n.due_at),
-                n.status,
+                w.code(NoticeKind, n.kind),
+                w.time(n.due_at),
+                w.code(NoticeState, n.status),
                 n.count("sent"),
                 n.count("failed"),
                 n.count("pending", "due", "claimed", "retry"),
             )
             for n in notices
         ),
-        sheet="Thông báo",
-    )
+        sheet=w("Thông báo"),
+    )  # fmt: skip
 
 
-def _timeline(facts: OutageFacts) -> Table:
+def _timeline(w: Words, facts: OutageFacts) -> Table:
     rows = []
     for item in timeline(facts.journal):
         e = item.entry
-        text = describe(e, LANGUAGE) + (" (đã được đính chính)" if item.superseded else "")
-        rows.append((local_time(e.occurred_at), local_time(e.entered_at), e.entered_by, text))
+        text = describe(e, w.language) + (w(" (đã được đính chính)") if item.superseded else "")
+        rows.append((w.time(e.occurred_at), w.time(e.entered_at), e.entered_by, text))
     return Table(
         "",
-        ("Tại hiện trường", "Nhập lúc", "Người nhập", "Nội dung"),
+        (w("Tại hiện trường"), w("Nhập lúc"), w("Người nhập"), w("Nội dung")),
         (Kind.TEXT,) * 4,
         tuple(rows),
-        sheet="Nhật ký",
+        sheet=w("Nhật ký"),
         widths=(18, 18, 12, 52),
     )

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from ops.files import write_atomically, write_text_atomically
 from ops.reports.document import Facts, Kind, ReportDocument, Table
-from ops.reports.formatting import local_time
+from ops.reports.words import Words
 
 _FORMATS = {
     Kind.INTEGER: "#,##0",
@@ -25,8 +25,8 @@ _FORMATS = {
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def _sheet_name(table: Table, taken: set[str]) -> str:
-    base = _BAD_SHEET_CHARS.sub(" ", table.sheet or table.title)[:28].strip() or "Bảng"
+def _sheet_name(table: Table, taken: set[str], w: Words) -> str:
+    base = _BAD_SHEET_CHARS.sub(" ", table.sheet or table.title)[:28].strip() or w("Bảng")
     name, k = base, 2
     while name.lower() in taken:
         name, k = f"{base[:25]} ({k})", k + 1
@@ -36,16 +36,17 @@ def _sheet_name(table: Table, taken: set[str]) -> str:
 
 def write_xlsx(doc: ReportDocument, path: Path) -> None:
     """Written to a temporary file beside `path` first: a failure leaves no half file."""
+    w = Words(doc.language)
     book = Workbook()
     summary = book.active
     assert summary is not None
-    summary.title = "Tóm tắt"
+    summary.title = w("Tóm tắt")
     summary.append([doc.title])
     summary["A1"].font = Font(bold=True, size=13)
     for line in (
         doc.subtitle,
         f"{doc.company} – {doc.office}",
-        f"In lúc {local_time(doc.printed_at)}",
+        w("In lúc {at}", at=w.time(doc.printed_at)),
     ):
         summary.append([line])
     summary.append([])
@@ -55,9 +56,9 @@ def write_xlsx(doc: ReportDocument, path: Path) -> None:
                 summary.append([label, value])
     summary.column_dimensions["A"].width = 34
     summary.column_dimensions["B"].width = 40
-    taken = {"tóm tắt"}
+    taken = {summary.title.lower()}
     for table in doc.tables:
-        sheet = book.create_sheet(_sheet_name(table, taken))
+        sheet = book.create_sheet(_sheet_name(table, taken, w))
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True)
         sheet.append(list(table.columns))

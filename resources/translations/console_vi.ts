@@ -1281,6 +1281,309 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <source>a password needs at least {min_length} characters, not only digits, and not the user name</source>
+        <translation>Mật khẩu cần ít nhất {min_length} ký tự, không chỉ gồm chữ số và không trùng tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>an account needs a user name</source>
+        <translation>Tài khoản cần có tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>administrators cannot take their own rights away</source>
+        <translation>Quản trị viên không thể tự bỏ quyền của mình.</translation>
+    </message>
+    <message>
+        <source>administrators cannot disable their own account</source>
+        <translation>Quản trị viên không thể tự vô hiệu hóa tài khoản của mình.</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator: make another account administrator first</source>
+        <translation>{username} là quản trị viên cuối cùng còn hoạt động: hãy cho một tài khoản khác làm quản trị viên trước.</translation>
+    </message>
+    <message>
+        <source>no account {username}</source>
+        <translation>Không có tài khoản {username}.</translation>
+    </message>
+    <message>
+        <source>the present password is not right</source>
+        <translation>Mật khẩu hiện tại không đúng.</translation>
+    </message>
+    <message>
+        <source>the account {username} is disabled</source>
+        <translation>Tài khoản {username} đã bị khóa.</translation>
+    </message>
+    <message>
+        <source>a {role} may not {permission}</source>
+        <translation>Vai trò {role} không được phép {permission}.</translation>
+    </message>
+    <message>
+        <source>latitude and longitude must be numbers</source>
+        <translation>Vĩ độ và kinh độ phải là số.</translation>
+    </message>
+    <message>
+        <source>position 0,0 (the tracker has no GPS fix)</source>
+        <translation>Vị trí 0,0 (thiết bị định vị chưa bắt được GPS).</translation>
+    </message>
+    <message>
+        <source>latitude {lat}, longitude {lon} is outside Vietnam (latitude {lat_min}–{lat_max}, longitude {lon_min}–{lon_max})</source>
+        <translation>Vĩ độ {lat}, kinh độ {lon} nằm ngoài lãnh thổ Việt Nam (vĩ độ {lat_min}–{lat_max}, kinh độ {lon_min}–{lon_max}).</translation>
+    </message>
+    <message>
+        <source>{crew} has a newer position already ({at}); enter a later time</source>
+        <translation>{crew} đã có vị trí mới hơn ({at}); hãy nhập thời điểm muộn hơn.</translation>
+    </message>
+    <message>
+        <source>a position reported for {at} lies in the future</source>
+        <translation>Vị trí báo lúc {at} ở tương lai.</translation>
+    </message>
+    <message>
+        <source>crew {crew_id} does not exist</source>
+        <translation>Không có đội {crew_id}.</translation>
+    </message>
+    <message>
+        <source>vehicle {vehicle} is no longer {crew}&apos;s; read the file again</source>
+        <translation>Xe {vehicle} không còn thuộc {crew}; hãy đọc lại tệp.</translation>
+    </message>
+    <message>
+        <source>crew id {quoted} must be 1-32 letters, digits, dots, dashes or underscores</source>
+        <translation>Mã đội {quoted} phải gồm 1–32 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.</translation>
+    </message>
+    <message>
+        <source>crew {crew_id} needs a name of at most {max} characters</source>
+        <translation>Đội {crew_id} cần có tên, dài tối đa {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>{crew} names the same shift twice</source>
+        <translation>{crew} có một ca trực bị ghi hai lần.</translation>
+    </message>
+    <message>
+        <source>the phone number {phone} of {whose} is not a phone number</source>
+        <translation>Số điện thoại {phone} của {whose} không phải là số điện thoại.</translation>
+    </message>
+    <message>
+        <source>{whose} works a shift starting {start}, which is not one of {starts}</source>
+        <translation>{whose} ghi ca bắt đầu lúc {start}, không thuộc các ca {starts}.</translation>
+    </message>
+    <message>
+        <source>another crew is already named {name} ({crew_id})</source>
+        <translation>Đã có đội khác tên {name} ({crew_id}).</translation>
+    </message>
+    <message>
+        <source>crew id {crew_id} is already in use</source>
+        <translation>Mã đội {crew_id} đã được dùng.</translation>
+    </message>
+    <message>
+        <source>{crew} is retired already</source>
+        <translation>{crew} đã thôi hoạt động.</translation>
+    </message>
+    <message>
+        <source>release {crew} from its outages before retiring it</source>
+        <translation>Hãy cho {crew} rời các sự cố đang làm trước khi cho thôi hoạt động.</translation>
+    </message>
+    <message>
+        <source>a member of {crew} has no name</source>
+        <translation>Một thành viên của {crew} chưa có tên.</translation>
+    </message>
+    <message>
+        <source>outage {reference} is {status}</source>
+        <translation>Sự cố {reference} đang ở trạng thái {status}.</translation>
+    </message>
+    <message>
+        <source>{crew} is already assigned to outage {reference}</source>
+        <translation>{crew} đã được giao sự cố {reference}.</translation>
+    </message>
+    <message>
+        <source>{crew} is not assigned to outage {reference}</source>
+        <translation>{crew} không được giao sự cố {reference}.</translation>
+    </message>
+    <message>
+        <source>release {crew} from its outages to make it free</source>
+        <translation>Hãy cho {crew} rời các sự cố đang làm trước khi chuyển sang chờ giao việc.</translation>
+    </message>
+    <message>
+        <source>assign {crew} to an outage first</source>
+        <translation>Hãy giao một sự cố cho {crew} trước.</translation>
+    </message>
+    <message>
+        <source>outage {reference} is {status}: no ETR to give</source>
+        <translation>Sự cố {reference} đang ở trạng thái {status}: không cần thời gian dự kiến có điện.</translation>
+    </message>
+    <message>
+        <source>an ETR must lie in the future</source>
+        <translation>Thời gian dự kiến có điện phải ở tương lai.</translation>
+    </message>
+    <message>
+        <source>plan {reference} is {plan_status}, only a draft can be approved</source>
+        <translation>Kế hoạch {reference} ở trạng thái «{plan_status}»: chỉ duyệt được kế hoạch nháp.</translation>
+    </message>
+    <message>
+        <source>plan {reference} starts in the past: move its window first</source>
+        <translation>Kế hoạch {reference} bắt đầu trong quá khứ: hãy dời thời gian trước.</translation>
+    </message>
+    <message>
+        <source>the new window starts in the past</source>
+        <translation>Thời gian mới bắt đầu trong quá khứ.</translation>
+    </message>
+    <message>
+        <source>plan {reference} is {plan_status}: it cannot be reported finished</source>
+        <translation>Kế hoạch {reference} ở trạng thái «{plan_status}»: không thể báo hoàn thành.</translation>
+    </message>
+    <message>
+        <source>plan {reference}: the first notice cannot meet the lead time (short {shortfall}); the window touches {periods}. Give an override reason to go on.</source>
+        <translation>Kế hoạch {reference}: thông báo đầu tiên không đủ thời hạn báo trước (thiếu {shortfall}); thời gian cắt điện trùng {periods}. Hãy nhập lý do để vẫn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>plan {reference} is {plan_status}: only an approved plan can change</source>
+        <translation>Kế hoạch {reference} ở trạng thái «{plan_status}»: chỉ kế hoạch đã duyệt mới thay đổi được.</translation>
+    </message>
+    <message>
+        <source>plan {reference}: the window touches {periods}. Give an override reason to go on.</source>
+        <translation>Kế hoạch {reference}: thời gian cắt điện trùng {periods}. Hãy nhập lý do để vẫn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>plan {reference}: the first notice cannot meet the lead time (short {shortfall}). Give an override reason to go on.</source>
+        <translation>Kế hoạch {reference}: thông báo đầu tiên không đủ thời hạn báo trước (thiếu {shortfall}). Hãy nhập lý do để vẫn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>device operations must be applied in time order</source>
+        <translation>Các thao tác thiết bị phải được ghi theo thứ tự thời gian.</translation>
+    </message>
+    <message>
+        <source>{device} is not a switching device</source>
+        <translation>{device} không phải là thiết bị đóng cắt.</translation>
+    </message>
+    <message>
+        <source>{device} is already open</source>
+        <translation>{device} đang ở trạng thái cắt.</translation>
+    </message>
+    <message>
+        <source>{device} is already closed</source>
+        <translation>{device} đang ở trạng thái đóng.</translation>
+    </message>
+    <message>
+        <source>the log opens {device}, but it is not open now</source>
+        <translation>Nhật ký thao tác ghi {device} đang cắt, nhưng hiện thiết bị không cắt.</translation>
+    </message>
+    <message>
+        <source>outage {outage_id} does not exist</source>
+        <translation>Không có sự cố {outage_id}.</translation>
+    </message>
+    <message>
+        <source>outage {reference} was changed by someone else; look at its present state and try again</source>
+        <translation>Sự cố {reference} vừa được người khác thay đổi; xem trạng thái mới rồi làm lại.</translation>
+    </message>
+    <message>
+        <source>crew {crew} was changed by someone else; look at its present state and try again</source>
+        <translation>Đội {crew} vừa được người khác thay đổi; xem trạng thái mới rồi làm lại.</translation>
+    </message>
+    <message>
+        <source>that time is in the future; field reports are entered after the fact</source>
+        <translation>Thời điểm đó ở tương lai; báo cáo hiện trường được ghi sau khi sự việc xảy ra.</translation>
+    </message>
+    <message>
+        <source>a journal entry cannot record something that has not happened yet</source>
+        <translation>Nhật ký không ghi điều chưa xảy ra.</translation>
+    </message>
+    <message>
+        <source>a {kind} entry needs text</source>
+        <translation>Dòng nhật ký {kind} cần có nội dung.</translation>
+    </message>
+    <message>
+        <source>a correction names the entry it corrects, and only a correction does</source>
+        <translation>Dòng đính chính phải nêu dòng được đính chính, và chỉ dòng đính chính mới nêu.</translation>
+    </message>
+    <message>
+        <source>a journal entry needs the user who entered it</source>
+        <translation>Dòng nhật ký cần có người ghi.</translation>
+    </message>
+    <message>
+        <source>an outage that is {current} cannot become {new} (allowed next: {allowed})</source>
+        <translation>Sự cố đang {current} không thể chuyển sang {new} (có thể chuyển sang: {allowed}).</translation>
+    </message>
+    <message>
+        <source>an outage can be closed only with its cause</source>
+        <translation>Chỉ đóng được sự cố khi đã có nguyên nhân.</translation>
+    </message>
+    <message>
+        <source>cancelling an outage needs a reason</source>
+        <translation>Hủy sự cố cần ghi lý do.</translation>
+    </message>
+    <message>
+        <source>a crew that is {current} cannot become {new} (allowed next: {allowed})</source>
+        <translation>Đội đang {current} không thể chuyển sang {new} (có thể chuyển sang: {allowed}).</translation>
+    </message>
+    <message>
+        <source>an outage that is {current} cannot become {new} (allowed next: none)</source>
+        <translation>Sự cố đang {current} không thể chuyển sang {new} (không thể chuyển tiếp nữa).</translation>
+    </message>
+    <message>
+        <source>journal entry {entry_id} does not exist</source>
+        <translation>Không có dòng nhật ký {entry_id}.</translation>
+    </message>
+    <message>
+        <source>breach reasons are recorded on outages</source>
+        <translation>Lý do quá hạn được ghi vào sự cố.</translation>
+    </message>
+    <message>
+        <source>the {deadline} deadline is {state}, not breached</source>
+        <translation>Hạn {deadline} đang {state}, chưa quá hạn.</translation>
+    </message>
+    <message>
+        <source>only opening and closing change the model</source>
+        <translation>Chỉ thao tác cắt và đóng mới làm thay đổi sơ đồ lưới.</translation>
+    </message>
+    <message>
+        <source>confirm outage {reference} before switching for it</source>
+        <translation>Hãy xác nhận sự cố {reference} trước khi thao tác cho nó.</translation>
+    </message>
+    <message>
+        <source>release the crews of outage {reference} first ({crews})</source>
+        <translation>Hãy cho các đội của sự cố {reference} rời đi trước ({crews}).</translation>
+    </message>
+    <message>
+        <source>no network element {element}</source>
+        <translation>Không có phần tử lưới {element}.</translation>
+    </message>
+    <message>
+        <source>plan {reference} was changed by someone else: reload it</source>
+        <translation>Kế hoạch {reference} vừa được người khác thay đổi: hãy tải lại.</translation>
+    </message>
+    <message>
+        <source>planned interruption {plan_id} does not exist</source>
+        <translation>Không có kế hoạch ngừng cấp điện {plan_id}.</translation>
+    </message>
+    <message>
+        <source>the user name {username} is taken</source>
+        <translation>Tên đăng nhập {username} đã có người dùng.</translation>
+    </message>
+    <message>
+        <source>account {username} was changed by someone else</source>
+        <translation>Tài khoản {username} vừa được người khác sửa.</translation>
+    </message>
+    <message>
+        <source>{device} was operated by someone else; look at its present state</source>
+        <translation>{device} vừa được người khác thao tác; xem trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <source>no switching device {device}</source>
+        <translation>Không có thiết bị đóng cắt {device}.</translation>
+    </message>
+    <message>
+        <source>position file refused, nothing recorded: {problems}</source>
+        <translation>Tệp vị trí bị từ chối, chưa ghi gì: {problems}</translation>
+    </message>
+    <message>
+        <source>{file} is the console&apos;s database, not a position file</source>
+        <translation>{file} là cơ sở dữ liệu của chương trình, không phải tệp vị trí.</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text ({reason})</source>
+        <translation>{file} không phải văn bản UTF-8 ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
         <source>&amp;Reports</source>

@@ -68,7 +68,9 @@ def test_an_update_must_name_the_stored_version(any_demo_db: Database) -> None:
         assert stored == replace(edited, version=2)
         with pytest.raises(StaleEdit) as refused:
             store.outages.update(replace(edited, cause="overwrite"), expected_version=1)
-        assert refused.value.params == {"outage_id": added.outage_id, "seen": 1, "stored": 2}
+        assert refused.value.params == {
+            "reference": added.reference, "outage_id": added.outage_id, "seen": 1, "stored": 2,
+        }  # fmt: skip
         with pytest.raises(NotFound):
             store.outages.update(replace(edited, outage_id=10_000), expected_version=1)
         assert store.outages.get(added.outage_id) == stored  # long causes fit too

@@ -33,6 +33,7 @@ def test_shift_window_is_the_shift_being_handed_over() -> None:
 
 
 def test_shift_handover_pdf_with_the_map(
+    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -51,6 +52,28 @@ def test_shift_handover_pdf_with_the_map(
     text = "".join(pdf.getAllText(k).text() for k in range(pdf.pageCount()))
     assert "BÁO CÁO GIAO CA" in text and "Tuyến 471 còn sự cố" in text
     assert f"Trang 1/{pdf.pageCount()}" in text
+
+
+def test_an_english_interface_prints_an_english_handover(
+    window: MainWindow,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    # `--lang en` gave an English window and a Vietnamese handover.
+    start, end = shift_window(DEMO_NOW)
+    request = HandoverRequest(start, end, "Feeder 471 still out.", "pdf")
+    monkeypatch.setattr(report_dialogs.HandoverDialog, "ask", classmethod(lambda cls, *a: request))
+    out = tmp_path / "handover.pdf"
+    _save_to(monkeypatch, out)
+    window.menus.reports.handover()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    pdf = QPdfDocument(None)
+    pdf.load(str(out))
+    text = "".join(pdf.getAllText(k).text() for k in range(pdf.pageCount()))
+    assert "DISPATCH SHIFT HANDOVER REPORT" in text and "Outages opened in the shift" in text
+    assert f"Page 1/{pdf.pageCount()}" in text
+    assert "BÁO CÁO" not in text and "Trưởng ca" not in text and "Trang " not in text
 
 
 def test_the_handover_pictures_the_map_without_its_screen_controls(
@@ -82,6 +105,7 @@ def test_the_handover_pictures_the_map_without_its_screen_controls(
 
 
 def test_outage_report_of_the_selected_outage_as_xlsx(
+    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -103,6 +127,7 @@ def test_outage_report_of_the_selected_outage_as_xlsx(
 
 
 def test_reliability_report_as_csv(
+    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -123,6 +148,27 @@ def test_reliability_report_as_csv(
     head = rows.index(["Chỉ số của kỳ (IEEE 1366)"])
     assert rows[head + 1][:3] == ["Phần", "SAIFI", "SAIDI (phút)"]
     assert rows[head + 2][0] == "Toàn phần"
+
+
+def test_an_english_reliability_report_as_csv(
+    window: MainWindow,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    today = DEMO_NOW.astimezone(LOCAL_TZ).date()
+    request = ReliabilityRequest(today.replace(day=1), today, "ieee1366", False, "csv")
+    monkeypatch.setattr(
+        report_dialogs.ReliabilityDialog, "ask", classmethod(lambda cls, *a: request)
+    )
+    out = tmp_path / "reliability.csv"
+    _save_to(monkeypatch, out)
+    window.menus.reports.reliability()
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["POWER SUPPLY RELIABILITY REPORT"]
+    head = rows.index(["Indices of the period (IEEE 1366)"])
+    assert rows[head + 1][:3] == ["Part", "SAIFI", "SAIDI (min)"]
 
 
 def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

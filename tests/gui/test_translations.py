@@ -64,7 +64,10 @@ def test_every_translated_string_is_one_lupdate_can_see() -> None:
         f"{path.name}:{number}: {line.strip()}"
         for path in sorted((ROOT / "console").rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if wrong.search(line) and "painter.translate" not in line
+        if wrong.search(line)
+        and "painter.translate" not in line
+        # refusal shapes reach lupdate through their list (tests/gui/test_refusals.py)
+        and 'translate("Refusal", refusal.shape)' not in line
     ]
     assert found == []
 

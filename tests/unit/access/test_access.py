@@ -48,7 +48,7 @@ def test_the_matrix(role: Role, allowed: set[Permission], refused: set[Permissio
 
 
 def test_require_refuses_with_a_plain_message() -> None:
-    with pytest.raises(PermissionDenied, match="a call_taker may not operate device") as refused:
+    with pytest.raises(PermissionDenied, match="a call taker may not operate device") as refused:
         require(a_user(Role.CALL_TAKER), P.OPERATE_DEVICE)
     assert refused.value.code == "permission_denied"
     assert refused.value.params["permission"] == "operate_device"

@@ -68,7 +68,7 @@ def test_several_crews_on_one_outage() -> None:
 def test_a_crew_through_its_job_and_free_again() -> None:
     store = with_outage("CREW-1")
     assign(store, "CREW-1")
-    with pytest.raises(InvalidTransition, match="assigned cannot become arrived"):
+    with pytest.raises(InvalidTransition, match="assigned cannot become on site"):
         crew_status(store, "CREW-1", CrewStatus.ARRIVED, "14:20")
     for status, hhmm in [
         (CrewStatus.EN_ROUTE, "14:12"),
@@ -197,7 +197,7 @@ def test_a_breach_reason_goes_to_the_journal() -> None:
         found = outage_deadlines(outage, VN, at(hhmm), area_class=AreaClass.URBAN)
         return next(d for d in found if d.kind is DeadlineKind.RESTORE)
 
-    with pytest.raises(InvalidOperation, match="on_track, not breached"):
+    with pytest.raises(InvalidOperation, match="restoration deadline is on track, not breached"):
         remarks.explain_breach(
             store, DISPATCHER, clock_at("15:00"), deadline=restore_deadline("15:00"), reason="x"
         )

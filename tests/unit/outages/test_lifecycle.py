@@ -15,6 +15,7 @@ from ops.outages.lifecycle import (
     status_after_restoration_step,
 )
 from ops.outages.records import OutageStatus as S
+from ops.wording import label
 
 ALLOWED = [
     (S.PREDICTED, S.CONFIRMED),
@@ -48,8 +49,8 @@ def test_allowed(current: S, new: S) -> None:
 def test_forbidden(current: S, new: S) -> None:
     with pytest.raises(InvalidTransition) as refused:
         check_transition(current, new, cause="vegetation", reason="false alarm")
-    assert refused.value.params == {"current": current.value, "new": new.value}
-    assert f"cannot become {new.value}" in str(refused.value)
+    assert (refused.value.params["current"], refused.value.params["new"]) == (current, new)
+    assert f"cannot become {label(new, 'en').lower()}" in str(refused.value)
 
 
 def test_closed_and_cancelled_are_final() -> None:
