@@ -112,7 +112,7 @@ def reliability_report(ctx: Context) -> int:
 
     doc = reliability_document(
         report, company=settings.company_name, office=settings.office_name, printed_at=now,
-        feeder_trend=trend,
+        feeder_trend=trend, language=ctx.args.lang or settings.language,
     )  # fmt: skip
     out = Path(args.out or f"reliability-{first}-{last}-{args.method}.{args.format}")
     try:

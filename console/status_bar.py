@@ -9,11 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from console.language.labels import number as _number
 from ops.clock import to_local
-
-
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")  # Vietnamese thousands separator
 
 
 class ElidedLabel(QLabel):

@@ -47,6 +47,12 @@ def duration(span: timedelta) -> str:
     )
 
 
+def number(n: int) -> str:
+    """A count with the interface language's thousands separator: 6.104, in English 6,104."""
+    text = f"{n:,}"
+    return text if interface_language() == "en" else text.replace(",", ".")
+
+
 def since(start: datetime, now: datetime) -> str:
     return duration(now - start)
 

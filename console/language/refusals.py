@@ -15,6 +15,8 @@ translate it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from console.language.translators import interface_language
@@ -158,6 +160,21 @@ _LISTED = (
     ),
     QT_TRANSLATE_NOOP("Refusal", "no switching device {device}"),
     QT_TRANSLATE_NOOP("Refusal", "position file refused, nothing recorded: {problems}"),
+    QT_TRANSLATE_NOOP("Refusal", "and {n} more"),
+    QT_TRANSLATE_NOOP("Refusal", "the file is empty (expected a header line)"),
+    QT_TRANSLATE_NOOP(
+        "Refusal",
+        "line 1: the header must name vehicle (or crew_id), latitude, longitude and "
+        "timestamp; it is {header}",
+    ),
+    QT_TRANSLATE_NOOP("Refusal", "line {line}: {fields} fields, the header has {expected}"),
+    QT_TRANSLATE_NOOP("Refusal", "line {line}: {problem}"),
+    QT_TRANSLATE_NOOP("Refusal", "no vehicle or crew named"),
+    QT_TRANSLATE_NOOP("Refusal", "latitude {lat} / longitude {lon} is not a number"),
+    QT_TRANSLATE_NOOP("Refusal", "{key}: {problem}"),
+    QT_TRANSLATE_NOOP("Refusal", "{key}: timestamp {timestamp} is not an ISO 8601 time"),
+    QT_TRANSLATE_NOOP("Refusal", "{key}: timestamp {timestamp} is in the future"),
+    QT_TRANSLATE_NOOP("Refusal", "line {line}: unknown crew {key}"),
     # Refused by the console itself.
     QT_TRANSLATE_NOOP("Refusal", "{file} is the console's database, not a position file"),
     QT_TRANSLATE_NOOP("Refusal", "{file} is not UTF-8 text ({reason})"),
@@ -173,4 +190,24 @@ def refusal_text(refusal: DomainError | str) -> str:
     if isinstance(refusal, str):
         return refusal
     shape = QCoreApplication.translate("Refusal", refusal.shape)
-    return render(shape, refusal.params, interface_language())
+    return render(shape, _translated(refusal.params), interface_language())
+
+
+def _translated(params: Mapping[str, object]) -> dict[str, object]:
+    """The values, with a refusal inside a refusal (a file's bad lines) translated too."""
+    out: dict[str, object] = {}
+    for name, value in params.items():
+        if isinstance(value, DomainError):
+            out[name] = _inner(value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, DomainError) for v in value):
+            out[name] = "; ".join(_inner(v) for v in value)
+        else:
+            out[name] = value
+    return out
+
+
+def _inner(refusal: DomainError) -> str:
+    """A refusal as part of a sentence: no full stop, no capital (unless a name starts it)."""
+    text = refusal_text(refusal).rstrip(".")
+    starts_with_a_value = QCoreApplication.translate("Refusal", refusal.shape).startswith("{")
+    return text if starts_with_a_value or not text else text[0].lower() + text[1:]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.language import labels
 from ops.clock import LOCAL_TZ, format_local, to_local
 from ops.notices.approval import ApprovalCheck
 from ops.notices.blackout import blackout_warning
@@ -38,7 +39,7 @@ class ApprovalDialog(QDialog):
         form.addRow(self.tr("Work:"), QLabel(plan.title, self))
         window = f"{format_local(plan.starts_at)} – {format_local(plan.ends_at)}"
         form.addRow(self.tr("Window:"), QLabel(window, self))
-        form.addRow(self.tr("Customers told:"), QLabel(f"{customers:,}".replace(",", "."), self))
+        form.addRow(self.tr("Customers told:"), QLabel(labels.number(customers), self))
         lead = check.lead_time
         form.addRow(self.tr("First notice:"), QLabel(format_local(lead.first_notice_at), self))
         form.addRow(self.tr("Lead-time deadline:"), QLabel(format_local(lead.deadline), self))

@@ -112,7 +112,7 @@ class OutageDetail(QDialog):
         self.outage_id = outage.outage_id
         self._entries = {e.entry_id: e for e in entries}
         self.setWindowTitle(self.tr("Outage %1").replace("%1", outage.reference))
-        out = f"{outage.customers_out:,} / {outage.customers_affected:,}".replace(",", ".")
+        out = f"{labels.number(outage.customers_out)} / {labels.number(outage.customers_affected)}"
         etr = format_local(outage.etr)
         if outage.etr is not None:
             etr += f" ({labels.etr_source(outage.etr_source)}, ±{outage.etr_changes})"

@@ -344,7 +344,7 @@ class OutageTableModel(QAbstractTableModel):
             case Col.DEVICE:
                 return o.device_id or ""
             case Col.CUSTOMERS_OUT:
-                return f"{o.customers_out:,}".replace(",", ".")
+                return labels.number(o.customers_out)
             case Col.PRIORITY:
                 return str(o.priority_customers) if o.priority_customers else ""
             case Col.STARTED:

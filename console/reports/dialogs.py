@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from console import file_dialogs
-from console.language.translators import interface_language
 from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
@@ -260,7 +259,7 @@ class ReportActions(QObject):
         db, policy, user = self._w.database, self._w.policy, self._w.user
         lead = user.display_name if user else ""
         district = self._w.board.site.district_name if self._w.board else ""
-        language = interface_language()
+        language = self._w.language
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
@@ -288,7 +287,7 @@ class ReportActions(QObject):
         from ops.reports import outage_document
 
         db, policy, now = self._w.database, self._w.policy, self._w.clock.now()
-        language = interface_language()
+        language = self._w.language
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:
@@ -317,7 +316,7 @@ class ReportActions(QObject):
             momentary_limit=policy.momentary_limit,
             zone=policy.zone,
         )
-        language = interface_language()
+        language = self._w.language
 
         def build(company: str, office: str) -> ReportDocument:
             with db.session() as s:

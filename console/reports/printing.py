@@ -1,6 +1,7 @@
 """Printed reports: a report document laid out by QTextDocument on A4 with a header line
 (company, office, report title) and "Trang n/N" (in the report's language) on every page; SVG
-charts rasterised with QtSvg. The PDF, the printer and the print preview all go through `paint_report`."""
+charts rasterised with QtSvg. The PDF, the printer and the print preview all go through
+`paint_report`."""
 
 from __future__ import annotations
 

@@ -39,15 +39,16 @@ class PositionFileError(DomainError):
 
     code = "position_file"
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[DomainError]) -> None:
+        """`problems`: one refusal per bad line (made, not raised), each with its shape."""
         shown = list(problems[:MAX_LISTED])
         if len(problems) > MAX_LISTED:
-            shown.append(f"and {len(problems) - MAX_LISTED} more")
+            shown.append(InvalidOperation("and {n} more", n=len(problems) - MAX_LISTED))
         super().__init__(
-            "position file refused, nothing recorded: {problems}",
-            problems="; ".join(shown),  # the lines' problems stay in English
+            "position file refused, nothing recorded: {problems}", problems=tuple(shown)
         )
-        self.problems = tuple(problems)
+        self.refusals = tuple(problems)
+        self.problems = tuple(str(p) for p in problems)  # in English
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,29 +102,39 @@ def parse_position_file(text: str, now: datetime) -> tuple[PositionReport, ...]:
     """Every line of the file, checked; PositionFileError naming each bad line otherwise."""
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise PositionFileError(["the file is empty (expected a header line)"])
+        raise PositionFileError([InvalidOperation("the file is empty (expected a header line)")])
     header = [cell.strip().lower() for cell in rows[0]]
     keys = [k for k in ("vehicle", "crew_id") if k in header]
     missing = [c for c in ("latitude", "longitude", "timestamp") if c not in header]
     if len(keys) != 1 or missing:
         raise PositionFileError(
             [
-                f"line 1: the header must name vehicle (or crew_id), latitude, longitude and "
-                f"timestamp; it is {','.join(rows[0])!r}"
+                InvalidOperation(
+                    "line 1: the header must name vehicle (or crew_id), latitude, longitude and "
+                    "timestamp; it is {header}",
+                    header=repr(",".join(rows[0])),
+                )
             ]
         )
     columns = tuple(header.index(c) for c in (keys[0], "latitude", "longitude", "timestamp"))
     reports: list[PositionReport] = []
-    problems: list[str] = []
+    problems: list[DomainError] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # blank lines, often at the end
         if len(row) != len(header):
-            problems.append(f"line {number}: {len(row)} fields, the header has {len(header)}")
+            problems.append(
+                InvalidOperation(
+                    "line {line}: {fields} fields, the header has {expected}",
+                    line=number, fields=len(row), expected=len(header),
+                )
+            )  # fmt: skip
             continue
         problem, report = _report(row, number, columns, keys[0] == "vehicle", now)
         if problem is not None:
-            problems.append(f"line {number}: {problem}")
+            problems.append(
+                InvalidOperation("line {line}: {problem}", line=number, problem=problem)
+            )
         elif report is not None:
             reports.append(report)
     if problems:
@@ -133,24 +144,32 @@ def parse_position_file(text: str, now: datetime) -> tuple[PositionReport, ...]:
 
 def _report(
     row: list[str], number: int, columns: tuple[int, ...], by_vehicle: bool, now: datetime
-) -> tuple[str | None, PositionReport | None]:
+) -> tuple[DomainError | None, PositionReport | None]:
     key_col, lat_col, lon_col, at_col = columns
     key = row[key_col].strip()
     if not key:
-        return "no vehicle or crew named", None
+        return InvalidOperation("no vehicle or crew named"), None
     try:
         lat, lon = float(row[lat_col]), float(row[lon_col])
     except ValueError:
-        return f"latitude {row[lat_col]!r} / longitude {row[lon_col]!r} is not a number", None
+        return InvalidOperation(
+            "latitude {lat} / longitude {lon} is not a number",
+            lat=repr(row[lat_col]), lon=repr(row[lon_col]),
+        ), None  # fmt: skip
     problem = position_problem((lon, lat))
     if problem is not None:
-        return f"{key}: {problem}", None
+        return InvalidOperation("{key}: {problem}", key=key, problem=problem), None
     try:
         at = parse_time(row[at_col])
     except ValueError:
-        return f"{key}: timestamp {row[at_col]!r} is not an ISO 8601 time", None
+        return InvalidOperation(
+            "{key}: timestamp {timestamp} is not an ISO 8601 time",
+            key=key, timestamp=repr(row[at_col]),
+        ), None  # fmt: skip
     if at > now + FUTURE_TOLERANCE:
-        return f"{key}: timestamp {row[at_col].strip()} is in the future", None
+        return InvalidOperation(
+            "{key}: timestamp {timestamp} is in the future", key=key, timestamp=row[at_col].strip()
+        ), None
     return None, PositionReport(number, key, by_vehicle, (lon, lat), at)
 
 
@@ -163,12 +182,14 @@ def match_crews(
     by_vehicle = {c.vehicle.strip().upper(): c for c in roster if c.vehicle.strip()}
     by_id = {c.crew_id: c for c in roster}
     newest: dict[str, PositionFix] = {}
-    unknown: list[str] = []
+    unknown: list[DomainError] = []
     for r in reports:
         crew = by_vehicle.get(r.key.upper()) if r.by_vehicle else by_id.get(r.key)
         if crew is None:
             if not r.by_vehicle:
-                unknown.append(f"line {r.line}: unknown crew {r.key}")
+                unknown.append(
+                    InvalidOperation("line {line}: unknown crew {key}", line=r.line, key=r.key)
+                )
             continue
         fix = PositionFix(crew.crew_id, r.position, r.at, crew.vehicle if r.by_vehicle else None)
         seen = newest.get(crew.crew_id)

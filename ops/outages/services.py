@@ -199,7 +199,7 @@ def close(
     require(user, Permission.CLOSE_OUTAGE)
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CLOSED, cause=cause)
-    _no_crews(outage)
+    _no_crews(store, outage)
     return _change_status(
         store, user, clock, outage_id, version, OutageStatus.CLOSED, occurred_at, cause=cause
     )
@@ -222,7 +222,7 @@ def cancel(
     now = clock.now()
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CANCELLED, reason=reason)
-    _no_crews(outage)
+    _no_crews(store, outage)
     last: dict[str, DeviceOperation] = {}
     for op in store.switching.since(outage.started_at):
         last[op.device_id] = op
@@ -242,12 +242,14 @@ def cancel(
     )  # fmt: skip
 
 
-def _no_crews(outage: Outage) -> None:
+def _no_crews(store: Store, outage: Outage) -> None:
     if outage.crew_ids:
+        crews = [store.crews.get(crew_id) for crew_id in outage.crew_ids]
         raise InvalidOperation(
             "release the crews of outage {reference} first ({crews})",
             reference=outage.reference,
-            crews=tuple(outage.crew_ids),
+            crews=tuple(c.name if c else i for c, i in zip(crews, outage.crew_ids, strict=True)),
+            crew_ids=tuple(outage.crew_ids),
         )
 
 

@@ -54,6 +54,10 @@ def value_text(value: object, language: str = DEFAULT_LANGUAGE) -> str:
         return duration_text(value, language)
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, Exception):  # a refusal inside a refusal (a file's bad lines)
+        return str(value)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Exception) for v in value):
+        return "; ".join(str(v) for v in value)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return ", ".join(value_text(v, language) for v in items)

@@ -1575,6 +1575,50 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
         <translation>Tệp vị trí bị từ chối, chưa ghi gì: {problems}</translation>
     </message>
     <message>
+        <source>and {n} more</source>
+        <translation>và {n} lỗi khác</translation>
+    </message>
+    <message>
+        <source>the file is empty (expected a header line)</source>
+        <translation>tệp trống (cần có dòng tiêu đề)</translation>
+    </message>
+    <message>
+        <source>line 1: the header must name vehicle (or crew_id), latitude, longitude and timestamp; it is {header}</source>
+        <translation>dòng 1: tiêu đề phải gồm vehicle (hoặc crew_id), latitude, longitude và timestamp; tiêu đề hiện là {header}</translation>
+    </message>
+    <message>
+        <source>line {line}: {fields} fields, the header has {expected}</source>
+        <translation>dòng {line}: có {fields} cột, tiêu đề có {expected}</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>dòng {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>no vehicle or crew named</source>
+        <translation>không ghi xe hoặc đội</translation>
+    </message>
+    <message>
+        <source>latitude {lat} / longitude {lon} is not a number</source>
+        <translation>vĩ độ {lat} / kinh độ {lon} không phải là số</translation>
+    </message>
+    <message>
+        <source>{key}: {problem}</source>
+        <translation>{key}: {problem}</translation>
+    </message>
+    <message>
+        <source>{key}: timestamp {timestamp} is not an ISO 8601 time</source>
+        <translation>{key}: thời điểm {timestamp} không đúng dạng ISO 8601</translation>
+    </message>
+    <message>
+        <source>{key}: timestamp {timestamp} is in the future</source>
+        <translation>{key}: thời điểm {timestamp} ở tương lai</translation>
+    </message>
+    <message>
+        <source>line {line}: unknown crew {key}</source>
+        <translation>dòng {line}: không có đội {key}</translation>
+    </message>
+    <message>
         <source>{file} is the console&apos;s database, not a position file</source>
         <translation>{file} là cơ sở dữ liệu của chương trình, không phải tệp vị trí.</translation>
     </message>

@@ -168,6 +168,19 @@ def test_pdf_and_xlsx_documents(url: str, tmp_path: Path) -> None:
     )
 
 
+def test_the_document_is_in_the_language_asked_for(url: str, tmp_path: Path) -> None:
+    assert _import(url, tmp_path) == 0
+    xlsx = tmp_path / "r.xlsx"
+    args = ["--db", url, "--lang", "en", "reliability", "--from", "2026-01-01",
+            "--to", "2026-02-28", "--customers-served", "1000", "--format", "xlsx",
+            "--out", str(xlsx)]  # fmt: skip
+    assert main.main(args) == 0
+    book = load_workbook(xlsx)
+    assert book.sheetnames[:2] == ["Summary", "Indices"]
+    assert book["Summary"]["A1"].value == "POWER SUPPLY RELIABILITY REPORT"
+    assert book["Indices"]["A3"].value == "All"
+
+
 def test_a_major_event_day_under_the_sample_standard_deviation(
     url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -165,3 +165,24 @@ def test_an_english_interface_reads_the_english_message(qapp) -> None:  # type: 
 def test_a_message_made_before_shapes_is_shown_as_it_is(in_vietnamese) -> None:  # type: ignore[no-untyped-def]
     assert refusal_text(DomainError("crew {x} has no {y")) == "crew {x} has no {y"
     assert refusal_text("an older message") == "an older message"
+
+
+def test_a_position_files_bad_lines_read_in_vietnamese(in_vietnamese) -> None:  # type: ignore[no-untyped-def]
+    from ops.crews.positions import PositionFileError, parse_position_file
+
+    text = (
+        "vehicle,latitude,longitude,timestamp\n"
+        "66C-001.01,ten,105.63,2026-06-01T14:30:00+07:00\n"
+        "66C-001.01,0,0,2026-06-01T14:30:00+07:00\n"
+        "66C-001.01,10.46,105.63\n"
+    )
+    with pytest.raises(PositionFileError) as refused:
+        parse_position_file(text, datetime(2026, 6, 1, 9, tzinfo=UTC))
+    assert refusal_text(refused.value) == (
+        "Tệp vị trí bị từ chối, chưa ghi gì: dòng 2: vĩ độ 'ten' / kinh độ '105.63' không phải "
+        "là số; dòng 3: 66C-001.01: vị trí 0,0 (thiết bị định vị chưa bắt được GPS); "
+        "dòng 4: có 3 cột, tiêu đề có 4"
+    )
+    assert str(refused.value).startswith(
+        "position file refused, nothing recorded: line 2: latitude 'ten' / longitude"
+    )

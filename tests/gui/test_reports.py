@@ -4,6 +4,7 @@ selected outage's report and the reliability indices, written as PDF, XLSX and C
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,11 +12,28 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtPdf import QPdfDocument
 
+from console.app import prepare_environment
 from console.main_window import MainWindow
 from console.reports import dialogs as report_dialogs
 from console.reports.dialogs import HandoverRequest, ReliabilityRequest, shift_window
-from ops.clock import LOCAL_TZ
+from db import Database
+from ops.clock import LOCAL_TZ, FixedClock
 from tests.conftest import DEMO_NOW
+from tests.gui.conftest import MAP_TIMEOUT_MS
+
+
+@pytest.fixture
+def english_window(qtbot, demo_db: Database) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The console as `--lang en` starts it (no translators: English is the source)."""
+    prepare_environment()
+    win = MainWindow(demo_db, FixedClock(DEMO_NOW), language="en")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.map_loaded, timeout=MAP_TIMEOUT_MS):
+        win.start()
+    yield win
+    win.close()
+    win.deleteLater()
 
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -33,7 +51,6 @@ def test_shift_window_is_the_shift_being_handed_over() -> None:
 
 
 def test_shift_handover_pdf_with_the_map(
-    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -55,7 +72,7 @@ def test_shift_handover_pdf_with_the_map(
 
 
 def test_an_english_interface_prints_an_english_handover(
-    window: MainWindow,
+    english_window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -66,7 +83,7 @@ def test_an_english_interface_prints_an_english_handover(
     monkeypatch.setattr(report_dialogs.HandoverDialog, "ask", classmethod(lambda cls, *a: request))
     out = tmp_path / "handover.pdf"
     _save_to(monkeypatch, out)
-    window.menus.reports.handover()
+    english_window.menus.reports.handover()
     qtbot.waitUntil(out.exists, timeout=30_000)
     pdf = QPdfDocument(None)
     pdf.load(str(out))
@@ -105,7 +122,6 @@ def test_the_handover_pictures_the_map_without_its_screen_controls(
 
 
 def test_outage_report_of_the_selected_outage_as_xlsx(
-    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -127,7 +143,6 @@ def test_outage_report_of_the_selected_outage_as_xlsx(
 
 
 def test_reliability_report_as_csv(
-    in_vietnamese,
     window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
@@ -151,7 +166,7 @@ def test_reliability_report_as_csv(
 
 
 def test_an_english_reliability_report_as_csv(
-    window: MainWindow,
+    english_window: MainWindow,
     qtbot,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -163,7 +178,7 @@ def test_an_english_reliability_report_as_csv(
     )
     out = tmp_path / "reliability.csv"
     _save_to(monkeypatch, out)
-    window.menus.reports.reliability()
+    english_window.menus.reports.reliability()
     qtbot.waitUntil(out.exists, timeout=30_000)
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["POWER SUPPLY RELIABILITY REPORT"]

@@ -18,6 +18,7 @@ from ops.outages.records import OutageStatus
 from ops.outages.switching import LedgerCache
 from ops.planned.records import SwitchAction
 from ops.stores import Changes
+from tests.unit.builders import a_crew
 from tests.unit.memory_store import MemoryStore
 from tests.unit.operation_builders import a_store, a_user, at, clock_at
 
@@ -233,8 +234,9 @@ def test_closing_needs_restoration_a_cause_and_no_crews() -> None:
             store, DISPATCHER, clock, outage_id=recloser, version=version, cause=" "
         )
     store.outages.rows[recloser] = replace(store.outages.rows[recloser], crew_ids=("CREW-1",))
-    with pytest.raises(InvalidOperation, match="release the crews"):
-        outage_services.close(
+    store.crews.add(a_crew(outage_ids=(recloser,)))
+    with pytest.raises(InvalidOperation, match=r"release the crews .* first \(Đội Củ Chi 1\)"):
+        outage_services.close(  # the crew by its name, not its id
             store, DISPATCHER, clock, outage_id=recloser, version=version, cause="x"
         )
     store.outages.rows[recloser] = replace(store.outages.rows[recloser], crew_ids=())
