@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDate,
-    QDateTime,
     QIODevice,
     QObject,
 )
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import file_dialogs
+from console.outages.dialogs import from_qt, to_qt
 from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
@@ -104,38 +104,63 @@ def _run(dialog: QDialog, form: QFormLayout) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-class HandoverDialog:
-    @classmethod
-    def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
+def time_edit(at: datetime, parent: QWidget) -> QDateTimeEdit:
+    """An editor of a date and time that shows and reads them in the console's time zone
+    (Asia/Ho_Chi_Minh), whatever zone the machine is set to."""
+    shown = to_qt(at)
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(shown.timeZone())
+    edit.setDateTime(shown)
+    edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+    return edit
+
+
+def edited_time(edit: QDateTimeEdit) -> datetime:
+    """The instant a `time_edit` names, in UTC."""
+    return from_qt(edit.dateTime()).astimezone(UTC)
+
+
+class HandoverDialog(QDialog):
+    """The handover's period (the shift being handed over, in the console's time zone), the
+    remarks for the next shift, and where the report goes."""
+
+    def __init__(self, parent: QWidget | None, now: datetime) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
         start, end = shift_window(now, ShiftPattern.parse(load_settings().shift_starts))
-        form = QFormLayout()
-        edits = []
+        self.form = QFormLayout()
+        self.edits: list[QDateTimeEdit] = []
         for label, at in (
             (translate("ReportDialogs", "From"), start),
             (translate("ReportDialogs", "To"), end),
         ):
-            edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(at.timestamp())), dialog)
-            edit.setDisplayFormat("HH:mm dd/MM/yyyy")
-            form.addRow(label, edit)
-            edits.append(edit)
-        remarks = QPlainTextEdit(dialog)
-        remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
-        form.addRow(translate("ReportDialogs", "Handover remarks"), remarks)
-        output = _output_box(dialog)
-        form.addRow(translate("ReportDialogs", "Output"), output)
-        if not _run(dialog, form):
-            return None
-        first, last = (datetime.fromtimestamp(e.dateTime().toSecsSinceEpoch(), UTC) for e in edits)
+            edit = time_edit(at, self)
+            self.form.addRow(label, edit)
+            self.edits.append(edit)
+        self.remarks = QPlainTextEdit(self)
+        self.remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
+        self.form.addRow(translate("ReportDialogs", "Handover remarks"), self.remarks)
+        self.output = _output_box(self)
+        self.form.addRow(translate("ReportDialogs", "Output"), self.output)
+
+    def request(self) -> HandoverRequest | None:
+        """What was asked for; None (the person told) when the period ends before it starts."""
+        first, last = (edited_time(e) for e in self.edits)
         if last <= first:
             QMessageBox.warning(
-                parent,
-                dialog.windowTitle(),
+                self.parentWidget(),
+                self.windowTitle(),
                 translate("ReportDialogs", "The shift ends before it starts."),
             )
             return None
-        return HandoverRequest(first, last, remarks.toPlainText(), str(output.currentData()))
+        return HandoverRequest(
+            first, last, self.remarks.toPlainText(), str(self.output.currentData())
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
+        dialog = cls(parent, now)
+        return dialog.request() if _run(dialog, dialog.form) else None
 
 
 class ReliabilityDialog:
