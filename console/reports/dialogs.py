@@ -39,6 +39,7 @@ from console.outages.dialogs import from_qt, to_qt
 from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
+from ops.reports.file_names import handover_name, outage_report_name, reliability_name
 from ops.settings import load_settings
 
 if TYPE_CHECKING:
@@ -293,7 +294,7 @@ class ReportActions(QObject):
                 )  # fmt: skip
             return handover_document(facts, company=company, office=office, printed_at=now)
 
-        self._produce(build, request.output, f"giao-ca-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M}")
+        self._produce(build, request.output, handover_name(request.start, self._w.language))
 
     def outage(self) -> None:
         outage_id = self._w.selected_outage_id()
@@ -317,7 +318,12 @@ class ReportActions(QObject):
                 raise LookupError(f"outage {outage_id} no longer exists")
             return outage_document(facts, company=company, office=office, printed_at=now)
 
-        self._produce(build, output, f"su-co-{outage_id}")
+        board = self._w.board
+        reference = next(
+            (o.reference for o in (board.outages if board else ()) if o.outage_id == outage_id),
+            None,
+        )
+        self._produce(build, output, outage_report_name(reference, outage_id, self._w.language))
 
     def reliability(self) -> None:
         now = self._w.clock.now()
@@ -345,7 +351,9 @@ class ReportActions(QObject):
                 report, company=company, office=office, printed_at=now, feeder_trend=trend
             )
 
-        name = f"do-tin-cay-{request.first_day}-{request.last_day}-{request.method}"
+        name = reliability_name(
+            request.first_day, request.last_day, request.method, self._w.language
+        )
         self._produce(build, request.output, name)
 
     def _produce(self, build: Callable[[str, str], ReportDocument], output: str, name: str) -> None:
