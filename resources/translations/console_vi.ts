@@ -1724,6 +1724,10 @@ Vẫn xóa?</translation>
         <translation>Mẫu tin SMS</translation>
     </message>
     <message>
+        <source>Only a shift lead or an administrator can change the templates.</source>
+        <translation>Chỉ trưởng ca hoặc quản trị viên được sửa các mẫu tin nhắn.</translation>
+    </message>
+    <message>
         <source>Fix the template to count its length</source>
         <translation>Sửa mẫu để đếm được độ dài</translation>
     </message>
