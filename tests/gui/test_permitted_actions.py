@@ -156,3 +156,28 @@ def test_a_viewer_reads_an_outage_and_its_alerts_but_writes_nothing_into_them(
     win.detail.close()
     win.close()
     win.deleteLater()
+
+
+def test_a_guarded_shortcut_of_its_own_does_nothing_while_disabled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # For an item that is a QShortcut rather than a menu action (a key on one panel).
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QWidget
+
+    from console.permitted_actions import PermittedActions
+    from ops.access.roles import Permission
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    pressed: list[int] = []
+    shortcut = QShortcut(QKeySequence("Shift+F3"), panel)
+    shortcut.activated.connect(lambda: pressed.append(1))
+    permitted = PermittedActions()
+    permitted.add(shortcut, Permission.OPERATE_DEVICE)
+    assert not shortcut.isEnabled()  # nobody signed in yet
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    for role, expected in ((Role.VIEWER, []), (Role.DISPATCHER, [1])):
+        permitted.user_changed(User("u", "U", role))
+        qtbot.keyClick(panel, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+        assert pressed == expected, role
