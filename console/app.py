@@ -68,7 +68,9 @@ def _import_map_builder() -> None:
     import maps  # noqa: F401 (imported for its side effect: loaded once, ready for the board)
 
 
-def _sign_in(db: Database, clock: SystemClock, window: MainWindow, report: bool) -> User | None:
+def _sign_in(
+    db: Database, clock: SystemClock, window: MainWindow, report: bool = False
+) -> User | None:
     """The person at the console: the sign-in dialog, or OMS_USER / OMS_PASSWORD when set
     (unattended wall displays, the start-up benchmark). The password is checked either way.
     A database without any account signs nobody in: it says which command makes the first."""

@@ -37,7 +37,7 @@ from console.window_layout import arrange, make_table, restore, save, titled
 from db import Database
 from db.board import Board
 from db.repositories.outages import OutageRepository
-from ops.access.roles import User
+from ops.access.roles import Permission, User, can
 from ops.clock import Clock
 from ops.crews.shifts import ShiftPattern
 from ops.outages.deadlines import DeadlineTransition
@@ -218,6 +218,10 @@ class MainWindow(QMainWindow):
         self.notices_panel.use_actions(self.action_runner)  # decides through it, refreshes on it
         self.status.user.setText(f"{user.username} · {user.display_name}")
         self.menus.user_changed()
+        self.detail.allow(
+            remark=can(user, Permission.ADD_REMARK), correct=can(user, Permission.CORRECT_ENTRY)
+        )
+        self.alerts.allow_explaining(can(user, Permission.EXPLAIN_BREACH))
 
     # --- layout -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from ops import __version__
 from ops.access.roles import Permission
 from ops.crews.records import CrewStatus
 from ops.files import write_text_atomically
+from ops.reports.file_names import map_name
 from ops.settings import SettingsError, set_setting
 
 if TYPE_CHECKING:
@@ -196,7 +197,10 @@ class MainMenus(QObject):
         if self._w.board is None:
             return
         path, _ = file_dialogs.get_save_file_name(
-            self._window, self.tr("Export map"), "ban-do-su-co.html", self.tr("Web page (*.html)")
+            self._window,
+            self.tr("Export map"),
+            f"{map_name(self._w.language)}.html",
+            self.tr("Web page (*.html)"),
         )
         if not path:
             return

@@ -29,6 +29,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         installed.append(ours)
     else:
         log.warning("no translation file for language %r: the interface stays in English", language)
+    # Qt's own translation where Qt ships one; it has none in Vietnamese (no qtbase_vi.qm), so
+    # ours carries the words of Qt's buttons and file dialog (console/language/qt_strings.py).
     qt_own = QTranslator(app)
     if qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

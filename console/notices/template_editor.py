@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.language.refusals import refusal_text
+from console.language.translators import interface_language
 from ops.access.roles import Permission, User, can
 from ops.errors import PermissionDenied
 from ops.notices.content import NoticeFacts, Sender, template_values
@@ -36,6 +37,7 @@ from ops.notices.templates import (
     parse_template,
     template_problems,
 )
+from ops.wording import label
 
 _SAMPLE_START = datetime(2026, 6, 12, 0, 0, tzinfo=UTC)  # 07:00 in Vietnam
 
@@ -61,7 +63,7 @@ class TemplateEditor(QDialog):
         self.kind = QComboBox(self)
         self.kind.setObjectName("templateKind")
         for kind in NoticeKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(label(kind, interface_language()), kind.value)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("templateText")
         self.text.setReadOnly(not self.may_edit)
@@ -79,8 +81,20 @@ class TemplateEditor(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.read_only = QLabel(
+            self.tr("Only a shift lead or an administrator can change the templates."), self
+        )
+        self.read_only.setObjectName("templatesReadOnly")
+        self.read_only.setVisible(not self.may_edit)
         layout = QVBoxLayout(self)
-        for widget in (self.kind, self.text, self.length, self.problems, self.preview):
+        for widget in (
+            self.kind,
+            self.read_only,
+            self.text,
+            self.length,
+            self.problems,
+            self.preview,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._load_kind)

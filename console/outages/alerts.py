@@ -52,6 +52,7 @@ class AlertsPanel(QWidget):
         self.explain.setObjectName("explainBreach")
         self.explain.setEnabled(False)
         self.explain.clicked.connect(self._explain_current)
+        self.may_explain = False  # the signed-in role's (Permission.EXPLAIN_BREACH)
         self.list.currentItemChanged.connect(lambda *_: self._update_explain())
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -107,8 +108,14 @@ class AlertsPanel(QWidget):
             return deadline
         return None
 
+    def allow_explaining(self, allowed: bool) -> None:
+        """Whether the person signed in may give a breach's reason (the service checks too)."""
+        self.may_explain = allowed
+        self._update_explain()
+
     def _update_explain(self) -> None:
-        self.explain.setEnabled(self._breach_of(self.list.currentItem()) is not None)
+        breach = self._breach_of(self.list.currentItem())
+        self.explain.setEnabled(self.may_explain and breach is not None)
 
     def _explain_current(self) -> None:
         item = self.list.currentItem()

@@ -75,18 +75,28 @@ class OutageDetail(QDialog):
         layout.addWidget(self.timeline, 1)
         self.remark = QPushButton(self.tr("Add a remark…"), self)
         self.remark.clicked.connect(self._ask_remark)
+        self.remark.setEnabled(False)  # until `allow` says the person signed in may
         self.correct = QPushButton(self.tr("Correct the selected line…"), self)
         self.correct.setObjectName("correctEntry")
         self.correct.setEnabled(False)
         self.correct.clicked.connect(self._ask_correction)
+        self._may_correct = False
         self.timeline.currentItemChanged.connect(
-            lambda current, _previous: self.correct.setEnabled(current is not None)
+            lambda current, _previous: self.correct.setEnabled(
+                self._may_correct and current is not None
+            )
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.remark)
         buttons.addWidget(self.correct)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+    def allow(self, *, remark: bool, correct: bool) -> None:
+        """What the person signed in may do here (the services check too)."""
+        self._may_correct = correct
+        self.remark.setEnabled(remark)
+        self.correct.setEnabled(correct and self.timeline.currentItem() is not None)
 
     def _ask_remark(self) -> None:
         if self.outage_id is not None:

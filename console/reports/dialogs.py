@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDate,
-    QDateTime,
     QIODevice,
     QObject,
 )
@@ -36,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from console import file_dialogs
+from console.outages.dialogs import from_qt, to_qt
 from ops.access.roles import Permission
 from ops.clock import LOCAL_TZ
 from ops.crews.shifts import DEFAULT_SHIFT_STARTS, ShiftPattern
+from ops.reports.file_names import handover_name, outage_report_name, reliability_name
 from ops.settings import load_settings
 
 if TYPE_CHECKING:
@@ -104,38 +105,63 @@ def _run(dialog: QDialog, form: QFormLayout) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-class HandoverDialog:
-    @classmethod
-    def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
+def time_edit(at: datetime, parent: QWidget) -> QDateTimeEdit:
+    """An editor of a date and time that shows and reads them in the console's time zone
+    (Asia/Ho_Chi_Minh), whatever zone the machine is set to."""
+    shown = to_qt(at)
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(shown.timeZone())
+    edit.setDateTime(shown)
+    edit.setDisplayFormat("HH:mm dd/MM/yyyy")
+    return edit
+
+
+def edited_time(edit: QDateTimeEdit) -> datetime:
+    """The instant a `time_edit` names, in UTC."""
+    return from_qt(edit.dateTime()).astimezone(UTC)
+
+
+class HandoverDialog(QDialog):
+    """The handover's period (the shift being handed over, in the console's time zone), the
+    remarks for the next shift, and where the report goes."""
+
+    def __init__(self, parent: QWidget | None, now: datetime) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ReportDialogs", "Shift handover report"))
         start, end = shift_window(now, ShiftPattern.parse(load_settings().shift_starts))
-        form = QFormLayout()
-        edits = []
+        self.form = QFormLayout()
+        self.edits: list[QDateTimeEdit] = []
         for label, at in (
             (translate("ReportDialogs", "From"), start),
             (translate("ReportDialogs", "To"), end),
         ):
-            edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(at.timestamp())), dialog)
-            edit.setDisplayFormat("HH:mm dd/MM/yyyy")
-            form.addRow(label, edit)
-            edits.append(edit)
-        remarks = QPlainTextEdit(dialog)
-        remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
-        form.addRow(translate("ReportDialogs", "Handover remarks"), remarks)
-        output = _output_box(dialog)
-        form.addRow(translate("ReportDialogs", "Output"), output)
-        if not _run(dialog, form):
-            return None
-        first, last = (datetime.fromtimestamp(e.dateTime().toSecsSinceEpoch(), UTC) for e in edits)
+            edit = time_edit(at, self)
+            self.form.addRow(label, edit)
+            self.edits.append(edit)
+        self.remarks = QPlainTextEdit(self)
+        self.remarks.setPlaceholderText(translate("ReportDialogs", "What the next shift must know"))
+        self.form.addRow(translate("ReportDialogs", "Handover remarks"), self.remarks)
+        self.output = _output_box(self)
+        self.form.addRow(translate("ReportDialogs", "Output"), self.output)
+
+    def request(self) -> HandoverRequest | None:
+        """What was asked for; None (the person told) when the period ends before it starts."""
+        first, last = (edited_time(e) for e in self.edits)
         if last <= first:
             QMessageBox.warning(
-                parent,
-                dialog.windowTitle(),
+                self.parentWidget(),
+                self.windowTitle(),
                 translate("ReportDialogs", "The shift ends before it starts."),
             )
             return None
-        return HandoverRequest(first, last, remarks.toPlainText(), str(output.currentData()))
+        return HandoverRequest(
+            first, last, self.remarks.toPlainText(), str(self.output.currentData())
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget, now: datetime) -> HandoverRequest | None:
+        dialog = cls(parent, now)
+        return dialog.request() if _run(dialog, dialog.form) else None
 
 
 class ReliabilityDialog:
@@ -271,7 +297,7 @@ class ReportActions(QObject):
                 facts, company=company, office=office, printed_at=now, language=language
             )
 
-        self._produce(build, request.output, f"giao-ca-{now.astimezone(LOCAL_TZ):%Y%m%d-%H%M}")
+        self._produce(build, request.output, handover_name(request.start, self._w.language))
 
     def outage(self) -> None:
         outage_id = self._w.selected_outage_id()
@@ -298,7 +324,12 @@ class ReportActions(QObject):
                 facts, company=company, office=office, printed_at=now, language=language
             )
 
-        self._produce(build, output, f"su-co-{outage_id}")
+        board = self._w.board
+        reference = next(
+            (o.reference for o in (board.outages if board else ()) if o.outage_id == outage_id),
+            None,
+        )
+        self._produce(build, output, outage_report_name(reference, outage_id, self._w.language))
 
     def reliability(self) -> None:
         now = self._w.clock.now()
@@ -328,7 +359,9 @@ class ReportActions(QObject):
                 language=language,
             )  # fmt: skip
 
-        name = f"do-tin-cay-{request.first_day}-{request.last_day}-{request.method}"
+        name = reliability_name(
+            request.first_day, request.last_day, request.method, self._w.language
+        )
         self._produce(build, request.output, name)
 
     def _produce(self, build: Callable[[str, str], ReportDocument], output: str, name: str) -> None:

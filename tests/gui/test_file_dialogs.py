@@ -126,3 +126,49 @@ def test_qt_own_dialog_would_have_read_the_database(qtbot, data: tuple[Database,
     assert other_process_reads(folder / "console.db") == "1"
     with pytest.raises(WalLostError):
         write(db, 2)
+
+
+def test_the_save_dialog_speaks_vietnamese(qtbot, in_vietnamese, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Qt ships no Vietnamese for its file dialog; our translation file carries its words.
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    file_dialogs.remember_folder(tmp_path)
+    dialog = save_dialog(None, "Lưu báo cáo", "SC-2026-0010.pdf", "PDF (*.pdf)")
+    qtbot.addWidget(dialog)
+    label = QFileDialog.DialogLabel
+    assert dialog.labelText(label.LookIn) == "&Tìm trong:"
+    assert dialog.labelText(label.FileName) == "&Tên tệp:"
+    assert dialog.labelText(label.FileType) == "&Loại tệp:"
+    assert dialog.labelText(label.Accept) == "&Lưu"
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert headers == ["Tên", "Cỡ", "Loại", "Ngày sửa"]
+    texts = {w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)}
+    assert not texts & {"Look in:", "File name:", "&Save", "Cancel"}, texts
+    assert "Hủy" in texts
+    dialog.close()
+    QSettings().remove(REPORTS_FOLDER_KEY)
+
+
+def test_the_folder_a_report_was_saved_in_is_where_the_next_starts(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    reports = tmp_path / "bao-cao"
+    reports.mkdir()
+
+    def choose(dialog: QFileDialog) -> int:
+        dialog.selectFile(str(reports / "SC-2026-0010.pdf"))
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", choose)
+    path, _ = file_dialogs.get_save_file_name(
+        None, "Save report", "SC-2026-0010.pdf", "PDF (*.pdf)"
+    )
+    assert _same(path, reports / "SC-2026-0010.pdf")
+    QSettings().sync()  # the next start of the console reads it from the settings file
+    assert _same(str(QSettings().value(REPORTS_FOLDER_KEY)), reports)
+    assert _same(save_dialog(None, "Save", "x.pdf", "").directory().absolutePath(), reports)
+    QSettings().remove(REPORTS_FOLDER_KEY)

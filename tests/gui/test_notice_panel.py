@@ -123,6 +123,7 @@ def test_the_template_editor_counts_segments_as_one_types_and_refuses_typos(
     folder = tmp_path / "templates"
     editor = TemplateEditor(folder, LEAD)
     qtbot.addWidget(editor)
+    assert editor.read_only.isHidden() and not editor.text.isReadOnly()
     editor.text.setPlainText("Điện lực {don_vi}: ngừng cấp điện {thoi_gian_ngan}")
     assert "UCS-2" in editor.length.text() and "1 SMS" in editor.length.text()
     editor.text.setPlainText("Dien luc: {thoi_gian_ngan} " + "x" * 150)
@@ -142,6 +143,7 @@ def test_a_viewer_reads_the_templates_but_cannot_save_one(qtbot: QtBot, tmp_path
     editor = TemplateEditor(folder, VIEWER)
     qtbot.addWidget(editor)
     assert editor.text.toPlainText() and editor.text.isReadOnly()
+    assert not editor.read_only.isHidden()
     assert not editor.buttons.buttons()[0].isEnabled()
     editor.text.setPlainText("Điện lực {don_vi} báo ngừng cấp điện {thoi_gian_ngan}.")
     assert not editor.buttons.buttons()[0].isEnabled()

@@ -125,3 +125,59 @@ def _is_guarded(permitted, action: QAction) -> bool:  # type: ignore[no-untyped-
     except StopIteration:
         return False
     return True
+
+
+def test_a_viewer_reads_an_outage_and_its_alerts_but_writes_nothing_into_them(
+    qtbot, demo_db: Database, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from console.outages.table import Col
+    from tests.gui.test_actions import signed_in_window
+
+    win = signed_in_window(qtbot, demo_db, clock, Role.VIEWER)
+    row = next(
+        r for r in range(win.outages.rowCount())
+        if win.outages.outage_at(r).status.is_open
+        and win.outages.deadline(r, Col.INFORM) is not None
+    )  # fmt: skip
+    outage = win.outages.outage_at(row)
+    with qtbot.waitSignal(win.detail_shown, timeout=10_000):
+        win.open_detail(outage.outage_id)
+    timeline = win.detail.timeline
+    timeline.setCurrentItem(timeline.topLevelItem(0))
+    assert not win.detail.remark.isEnabled() and not win.detail.correct.isEnabled()
+    inform = win.outages.deadline(row, Col.INFORM)
+    assert inform is not None
+    clock.set(inform.due + timedelta(minutes=1))
+    win._tick()
+    assert win.alerts.count() and win.alerts.list.currentItem() is not None  # the breach shows
+    assert not win.alerts.explain.isEnabled()  # but its reason is the dispatcher's to give
+    win.detail.close()
+    win.close()
+    win.deleteLater()
+
+
+def test_a_guarded_shortcut_of_its_own_does_nothing_while_disabled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # For an item that is a QShortcut rather than a menu action (a key on one panel).
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QWidget
+
+    from console.permitted_actions import PermittedActions
+    from ops.access.roles import Permission
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    pressed: list[int] = []
+    shortcut = QShortcut(QKeySequence("Shift+F3"), panel)
+    shortcut.activated.connect(lambda: pressed.append(1))
+    permitted = PermittedActions()
+    permitted.add(shortcut, Permission.OPERATE_DEVICE)
+    assert not shortcut.isEnabled()  # nobody signed in yet
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    for role, expected in ((Role.VIEWER, []), (Role.DISPATCHER, [1])):
+        permitted.user_changed(User("u", "U", role))
+        qtbot.keyClick(panel, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+        assert pressed == expected, role

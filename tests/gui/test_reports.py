@@ -36,8 +36,16 @@ def english_window(qtbot, demo_db: Database) -> Iterator[MainWindow]:  # type: i
     win.deleteLater()
 
 
-def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(report_dialogs.SaveAs, "ask", classmethod(lambda cls, *a: path))
+def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Save to `path` whatever is asked; the names the console proposed."""
+    proposed: list[str] = []
+
+    def ask(cls, parent, name: str, output: str) -> Path:  # type: ignore[no-untyped-def]
+        proposed.append(f"{name}.{output}")
+        return path
+
+    monkeypatch.setattr(report_dialogs.SaveAs, "ask", classmethod(ask))
+    return proposed
 
 
 def test_shift_window_is_the_shift_being_handed_over() -> None:
@@ -60,9 +68,11 @@ def test_shift_handover_pdf_with_the_map(
     request = HandoverRequest(start, end, "Tuyến 471 còn sự cố, đội 2 đang xử lý.", "pdf")
     monkeypatch.setattr(report_dialogs.HandoverDialog, "ask", classmethod(lambda cls, *a: request))
     out = tmp_path / "giao-ca.pdf"
-    _save_to(monkeypatch, out)
+    proposed = _save_to(monkeypatch, out)
     window.menus.reports.handover()
     qtbot.waitUntil(out.exists, timeout=30_000)
+    local = start.astimezone(LOCAL_TZ)
+    assert proposed == [f"giao-ca-{local:%Y-%m-%d}-0600.pdf"]  # the shift, not an internal id
     pdf = QPdfDocument(None)
     pdf.load(str(out))
     assert pdf.pageCount() >= 2  # the map image takes most of a page of its own
@@ -133,9 +143,10 @@ def test_outage_report_of_the_selected_outage_as_xlsx(
     window.select_outage(outage.outage_id)
     monkeypatch.setattr(report_dialogs.OutputDialog, "ask", classmethod(lambda cls, *a: "xlsx"))
     out = tmp_path / "su-co.xlsx"
-    _save_to(monkeypatch, out)
+    proposed = _save_to(monkeypatch, out)
     window.menus.reports.outage()
     qtbot.waitUntil(out.exists, timeout=30_000)
+    assert proposed == [f"{outage.reference}.xlsx"]  # SC-2026-…, not su-co-<number>
     book = load_workbook(out)
     summary = [(r[0].value, r[1].value if len(r) > 1 else None) for r in book["Tóm tắt"].rows]
     assert ("Mã sự cố", outage.reference) in summary
@@ -154,9 +165,10 @@ def test_reliability_report_as_csv(
         report_dialogs.ReliabilityDialog, "ask", classmethod(lambda cls, *a: request)
     )
     out = tmp_path / "do-tin-cay.csv"
-    _save_to(monkeypatch, out)
+    proposed = _save_to(monkeypatch, out)
     window.menus.reports.reliability()
     qtbot.waitUntil(out.exists, timeout=30_000)
+    assert proposed == [f"do-tin-cay-{today:%Y-%m}-01-den-{today:%Y-%m-%d}-ieee1366.csv"]
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["BÁO CÁO ĐỘ TIN CẬY CUNG CẤP ĐIỆN"]
     assert "IEEE Std 1366" in rows[1][0]
