@@ -148,7 +148,7 @@ def test_a_viewer_reads_the_templates_but_cannot_save_one(qtbot: QtBot, tmp_path
     editor.text.setPlainText("Điện lực {don_vi} báo ngừng cấp điện {thoi_gian_ngan}.")
     assert not editor.buttons.buttons()[0].isEnabled()
     editor.save()  # as if the button were pressed after all: the service refuses
-    assert "may not edit templates" in editor.problems.text()
+    assert "may not edit notice templates" in editor.problems.text()
     assert not folder.exists()
 
 

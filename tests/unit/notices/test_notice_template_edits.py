@@ -20,7 +20,7 @@ def test_only_the_shift_lead_and_the_administrator_save_templates(
     tmp_path: Path, role: Role
 ) -> None:
     folder = tmp_path / "templates"
-    with pytest.raises(PermissionDenied, match="may not edit templates"):
+    with pytest.raises(PermissionDenied, match="may not edit notice templates"):
         save_sms_template(User("u", "U", role), folder, NoticeKind.INITIAL, TEXT)
     assert not folder.exists()  # not even the copy of the built-in set
     assert sms_template_path(folder, NoticeKind.INITIAL) == (
