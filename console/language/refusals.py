@@ -16,6 +16,7 @@ from enum import StrEnum
 from PySide6.QtCore import QLocale
 
 from ops.access.roles import Permission, Role
+from ops.causes import BUILTIN_CAUSES, cause_text
 from ops.crews.records import CrewStatus
 from ops.outages.deadlines import DeadlineKind, DeadlineState
 from ops.outages.journal import EntryKind
@@ -70,6 +71,7 @@ _VALUES: dict[str, Callable[[str], str]] = {
     "kind": lambda v: _vi(EntryKind, v),
     "deadline": lambda v: _vi(DeadlineKind, v),
     "state": lambda v: _vi(DeadlineState, v),
+    "cause": lambda v: cause_text(v, BUILTIN_CAUSES, "vi").lower(),
 }
 
 # English message shape (as the services make it) -> Vietnamese. {name} is any text.
@@ -164,6 +166,14 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (
         "an outage that is {current} cannot become {new} (allowed next: {allowed})",
         "Sự cố đang {current} không thể chuyển sang {new} (có thể chuyển sang: {allowed}).",
+    ),
+    (
+        "{code} is not a cause category of the policy profile",
+        "«{code}» không thuộc danh mục nguyên nhân của bộ quy định đang dùng.",
+    ),
+    (
+        "the cause of outage {reference} is {cause} already",
+        "Nguyên nhân của sự cố {reference} đã là «{cause}».",
     ),
     ("an outage can be closed only with its cause", "Chỉ đóng được sự cố khi đã có nguyên nhân."),
     ("cancelling an outage needs a reason", "Hủy sự cố cần ghi lý do."),

@@ -13,8 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from ops.access.roles import Permission, User, require
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue
 from ops.clock import Clock
-from ops.errors import InvalidOperation, InvalidTransition, NotFound
+from ops.errors import DomainError, InvalidOperation, InvalidTransition, NotFound
 from ops.network.tracing import Topology, UnknownElementError
 from ops.outages import editing
 from ops.outages.customer_interruptions import DeviceOperation
@@ -52,16 +53,22 @@ def record_trip(
     device_id: str,
     occurred_at: datetime,
     cause: str = "",
+    remark: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     ledgers: LedgerCache | None = None,
 ) -> Changes:
     """A device opened in the field ("recloser R-12 locked out at 14:02"): a confirmed outage.
 
     The customers it darkened (or took over, inside an area already dark) come from tracing.
+    `cause` is a category of `causes` when known ("" when not yet); `remark` goes to the
+    journal.
     """
     require(user, Permission.RECORD_OUTAGE)
     require(user, Permission.OPERATE_DEVICE)
     now = clock.now()
     at = editing.field_time(occurred_at, now)
+    if cause.strip():
+        causes.check(cause.strip())
     switch = switch_of(store.network.model(), device_id)
     if switch.is_open:
         raise InvalidOperation(f"{switch.name} is already open", device=device_id)
@@ -74,7 +81,18 @@ def record_trip(
     )  # fmt: skip
     op = DeviceOperation(at, device_id, SwitchAction.OPEN, outage.outage_id)
     changes = apply_operation(store, user, now, op, acting=outage, cache=ledgers)
+    _remark(store, user, outage.outage_id, remark, at, now)
     return changes | Changes(outages=frozenset({outage.outage_id}), created_outage=outage.outage_id)
+
+
+def _remark(
+    store: Store, user: User, outage_id: int, text: str, at: datetime, now: datetime
+) -> None:
+    """The free text beside a picked cause, as a remark in the outage's journal."""
+    if text.strip():
+        editing.journal(
+            store, outage_id, EntryKind.REMARK, text.strip(), user=user, occurred_at=at, now=now
+        )
 
 
 def record_prediction(
@@ -188,16 +206,43 @@ def close(
     outage_id: int,
     version: int,
     cause: str,
+    remark: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     occurred_at: datetime | None = None,
 ) -> Changes:
-    """Close a restored outage with its cause (crews released first)."""
+    """Close a restored outage with its cause, a category of `causes` (crews released first);
+    `remark` goes to the journal."""
     require(user, Permission.CLOSE_OUTAGE)
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CLOSED, cause=cause)
     _no_crews(outage)
-    return _change_status(
+    causes.check(cause.strip())
+    changes = _change_status(
         store, user, clock, outage_id, version, OutageStatus.CLOSED, occurred_at, cause=cause
     )
+    now = clock.now()
+    _remark(store, user, outage_id, remark, editing.field_time(occurred_at, now), now)
+    return changes
+
+
+def close_refusal(outage: Outage) -> DomainError | None:
+    """What closing the outage would be refused for, whatever cause is given (asked before
+    the dispatcher types one)."""
+    return _refusal(outage, OutageStatus.CLOSED)
+
+
+def cancel_refusal(outage: Outage) -> DomainError | None:
+    """What cancelling the outage would be refused for, whatever reason is given."""
+    return _refusal(outage, OutageStatus.CANCELLED)
+
+
+def _refusal(outage: Outage, new: OutageStatus) -> DomainError | None:
+    try:
+        check_transition(outage.status, new, cause="?", reason="?")
+        _no_crews(outage)
+    except DomainError as refused:
+        return refused
+    return None
 
 
 def cancel(
@@ -208,16 +253,21 @@ def cancel(
     outage_id: int,
     version: int,
     reason: str,
+    cause: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     occurred_at: datetime | None = None,
     ledgers: LedgerCache | None = None,
 ) -> Changes:
     """A false alarm. Devices still open on its account are closed in the model first
-    (journaled like any step), then the outage is cancelled."""
+    (journaled like any step), then the outage is cancelled. `cause`, a category of
+    `causes`, is what made the device open, when known."""
     require(user, Permission.CANCEL_OUTAGE)
     now = clock.now()
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CANCELLED, reason=reason)
     _no_crews(outage)
+    if cause.strip():
+        causes.check(cause.strip())
     last: dict[str, DeviceOperation] = {}
     for op in store.switching.since(outage.started_at):
         last[op.device_id] = op
@@ -233,7 +283,7 @@ def cancel(
         outage = editing.outage_to_edit(store, outage_id, None)
     return changes | _change_status(
         store, user, clock, outage_id, outage.version, OutageStatus.CANCELLED, occurred_at,
-        reason=reason,
+        cause=cause if cause.strip() else None, reason=reason,
     )  # fmt: skip
 
 
@@ -282,7 +332,9 @@ def _change_status(
 
 __all__ = [
     "cancel",
+    "cancel_refusal",
     "close",
+    "close_refusal",
     "confirm",
     "operate_device",
     "record_prediction",

@@ -19,6 +19,7 @@ from ops.reports.document import (
 )
 from ops.reports.facts import HandoverFacts, OutageFacts
 from ops.reports.formatting import duration, local_time, number, short_time
+from ops.reports.labels import outage_cause
 from ops.reports.outage import DEADLINE, STATE, STATUS
 
 TITLE = "BÁO CÁO GIAO CA ĐIỀU ĐỘ"
@@ -97,7 +98,7 @@ def _outages(items: list[OutageFacts], facts: HandoverFacts, sheet: str, still: 
         last: Cell = o.customers_out if still else (short_time(end) if end else "chưa")
         rows.append(
             (o.reference, STATUS.get(o.status.value, o.status.value), o.device_id or "–",
-             o.cause or "chưa rõ", short_time(o.started_at), o.customers_affected, last,
+             outage_cause(o.cause), short_time(o.started_at), o.customers_affected, last,
              f.customer_minutes(facts.start, facts.end))
         )  # fmt: skip
     return Table(

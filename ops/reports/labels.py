@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ops.causes import BUILTIN_CAUSES, cause_text
+
 CAUSES = {
     "vegetation": "Cây, cành cây",
     "animal": "Động vật",
@@ -27,3 +29,9 @@ def cause(code: str | None) -> str:
     if code is None:
         return "–"
     return CAUSES.get(code, code)
+
+
+def outage_cause(stored: str) -> str:
+    """An outage's cause as a report prints it: the category's name, a free text from before
+    the list as unclassified ("Chưa phân loại: …"), or "chưa rõ" when none is recorded."""
+    return cause_text(stored, BUILTIN_CAUSES, "vi") or "chưa rõ"

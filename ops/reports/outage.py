@@ -11,6 +11,7 @@ from ops.outages.records import OutageStatus
 from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Table
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
 from ops.reports.formatting import duration, local_time, number
+from ops.reports.labels import outage_cause
 from ops.wording import label, labels_of
 from ops.wording.journal import describe
 
@@ -34,7 +35,7 @@ def outage_document(
                 ("Mã sự cố", o.reference),
                 ("Trạng thái", STATUS.get(o.status.value, o.status.value)),
                 ("Loại", kind),
-                ("Nguyên nhân", o.cause or "chưa rõ"),
+                ("Nguyên nhân", outage_cause(o.cause)),
                 ("Thiết bị", o.device_id or "–"),
                 ("Xuất tuyến", facts.feeder_name or o.feeder_id or "–"),
                 ("Bắt đầu", local_time(o.started_at)),
@@ -63,7 +64,7 @@ def outage_document(
     ]
     return ReportDocument(
         title=TITLE,
-        subtitle=f"{o.reference} · {o.cause or 'chưa rõ nguyên nhân'}",
+        subtitle=f"{o.reference} · {outage_cause(o.cause)}",
         company=company,
         office=office,
         printed_at=printed_at,
@@ -155,11 +156,17 @@ def _notices(notices: tuple[NoticeLine, ...]) -> Table:
     )
 
 
+def _cause_name(code: str, language: str) -> str:
+    return outage_cause(code)
+
+
 def _timeline(facts: OutageFacts) -> Table:
     rows = []
     for item in timeline(facts.journal):
         e = item.entry
-        text = describe(e, LANGUAGE) + (" (đã được đính chính)" if item.superseded else "")
+        text = describe(e, LANGUAGE, cause_name=_cause_name) + (
+            " (đã được đính chính)" if item.superseded else ""
+        )
         rows.append((local_time(e.occurred_at), local_time(e.entered_at), e.entered_by, text))
     return Table(
         "",

@@ -10,7 +10,10 @@ import pytest
 from console.language.refusals import vietnamese
 
 ROOT = Path(__file__).resolve().parents[2]
-ERRORS = {"InvalidOperation", "InvalidTransition", "NotFound", "StaleEdit", "PermissionDenied"}
+ERRORS = {
+    "InvalidOperation", "InvalidTransition", "NotFound", "StaleEdit", "PermissionDenied",
+    "UnknownCause",
+}  # fmt: skip
 
 
 def sample_messages() -> list[tuple[str, str]]:
