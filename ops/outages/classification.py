@@ -26,9 +26,11 @@ def classify_cause(
     outage_id: int,
     version: int,
     cause: str,
+    remark: str = "",
     causes: CauseCatalogue = BUILTIN_CAUSES,
 ) -> Changes:
-    """Put the outage's cause into the category `cause` of `causes`."""
+    """Put the outage's cause into the category `cause` of `causes`; `remark` goes to the
+    journal beside it."""
     require(user, Permission.CLASSIFY_CAUSE)
     now = clock.now()
     outage = editing.outage_to_edit(store, outage_id, version)
@@ -45,5 +47,9 @@ def classify_cause(
         user=user, occurred_at=now, now=now,
         data=(("from_cause", outage.cause.strip()), ("cause", code)),
     )  # fmt: skip
+    if remark.strip():
+        editing.journal(
+            store, outage_id, EntryKind.REMARK, remark.strip(), user=user, occurred_at=now, now=now
+        )
     ids = frozenset({outage_id})
     return Changes(outages=ids, journal=ids)
