@@ -288,3 +288,16 @@ def test_a_free_text_cause_reads_unclassified_until_a_shift_lead_classifies_it( 
     finally:
         win.close()
         win.deleteLater()
+
+
+def test_a_causes_own_restoration_target_applies_in_the_table(win: MainWindow) -> None:
+    row = next(
+        r for r in range(win.outages.rowCount())
+        if win.outages.outage_at(r).cause == "equipment_failure"
+        and win.outages.outage_at(r).status.is_open
+    )  # fmt: skip
+    outage = win.outages.outage_at(row)
+    restore = win.outages.deadline(row, Col.RESTORE)
+    target = win.policy.restoration_rule(None, "equipment_failure")
+    assert restore is not None and target is not None and target.cause == "equipment_failure"
+    assert restore.due == outage.started_at + target.within  # 12 h, not the area's 4 or 8 h
