@@ -46,12 +46,12 @@ class CausePicker(QComboBox):
         bold = QFont()
         bold.setBold(True)
         for group, members in causes.grouped():
-            heading = QStandardItem(label(group, language))
+            heading = QStandardItem(label(group, language).upper())
             heading.setEnabled(False)  # a heading, not a cause
             heading.setFont(bold)
             model.appendRow(heading)
             for cause in members:
-                item = QStandardItem("    " + cause.label(language))
+                item = QStandardItem(cause.label(language))
                 item.setData(cause.code, CODE_ROLE)
                 item.setToolTip(cause.code)
                 model.appendRow(item)
