@@ -10,6 +10,7 @@ CAUSES = {
     "lightning": "Sét",
     "equipment_failure": "Hư hỏng thiết bị",
     "vehicle": "Phương tiện va chạm",
+    "third_party": "Bên thứ ba tác động",
     "overload": "Quá tải",
     "blown_fuse": "Đứt cầu chì",
     "unknown": "Chưa rõ nguyên nhân",
