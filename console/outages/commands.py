@@ -278,6 +278,10 @@ class OutageCommands(QObject):
         o = self.selected_outage() if outage_id is None else self._outage(outage_id)
         if o is None:
             return
+        refusal = self._would_refuse(o, lambda _o: None, Permission.CLASSIFY_CAUSE)
+        if refusal is not None:
+            self._w.status.show_message(refusal_text(str(refusal)), error=True)
+            return
         shown = labels.outage_cause(o, self._w.policy.causes) or self.tr("none recorded")
         entry = CauseDialog.ask(
             self._w.window(),

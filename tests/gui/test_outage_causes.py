@@ -246,6 +246,16 @@ def test_f2_records_the_trip_at_its_field_time_with_its_cause_and_selects_it(  #
     assert estimate.repair == win.policy.etr.repair["vegetation"]
 
 
+def test_a_dispatcher_is_told_at_once_that_classifying_is_for_a_shift_lead(  # type: ignore[no-untyped-def]
+    win: MainWindow, monkeypatch
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(CauseDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
+    assert win.board is not None
+    win.commands.classify_cause(win.board.outages[0].outage_id)
+    assert asked == [] and win.status.message.text()
+
+
 def test_a_free_text_cause_reads_unclassified_until_a_shift_lead_classifies_it(  # type: ignore[no-untyped-def]
     qtbot, demo_db: Database, clock: FixedClock, monkeypatch
 ) -> None:
