@@ -75,9 +75,11 @@ def record_trip(
     outage = store.outages.add(
         _draft(OutageStatus.CONFIRMED, device_id, switch.feeder_id, switch.position, cause, at, now)
     )
+    recorded = (("to", OutageStatus.CONFIRMED.value),)
     editing.journal(
         store, outage.outage_id, EntryKind.STATUS_CHANGE, "recorded as confirmed",
-        user=user, occurred_at=at, now=now, data=(("to", OutageStatus.CONFIRMED.value),),
+        user=user, occurred_at=at, now=now,
+        data=recorded + ((("cause", cause.strip()),) if cause.strip() else ()),
     )  # fmt: skip
     op = DeviceOperation(at, device_id, SwitchAction.OPEN, outage.outage_id)
     changes = apply_operation(store, user, now, op, acting=outage, cache=ledgers)

@@ -89,6 +89,10 @@ def test_a_trip_with_the_cause_vegetation_gets_the_profiles_repair_time_in_the_s
         cause="vegetation", causes=policy.causes,
     )  # fmt: skip
     outage = store.outages.rows[changes.created_outage or 0]
+    name = lambda code, language: cause_text(code, policy.causes, language)  # noqa: E731
+    assert describe(store.journal.rows[0], "vi", cause_name=name) == (
+        "Ghi nhận: Đã xác nhận; nguyên nhân: Cây, cành cây chạm đường dây"
+    )
     estimate = estimate_etr(
         at("14:00"), cause_category=outage.cause, outage_position=outage.position, crews=[],
         settings=policy.etr,
