@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._pending_whole = False  # a whole read asked for while another read runs
         self._pending = Changes()  # changes come in while a read runs
+        self._select_when_shown: int | None = None  # a new outage, selected once it is read
         # Actions as the signed-in user; without one (a viewer's screen, tests) nothing is sent.
         self.user: User | None = None
         self.action_runner: ActionRunner | None = None
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.alerts.explanation_requested.connect(self.commands.explain_breach)
         self.detail.remark_requested.connect(self.commands.add_remark)
         self.detail.correction_requested.connect(self.commands.correct_entry)
+        self.detail.classify_requested.connect(self.commands.classify_cause)
+        self.outages.causes = self.detail.causes = self._policy.causes
 
         self.crews = CrewTableModel(self)
         self.crew_view = CrewView(self)
@@ -324,6 +327,8 @@ class MainWindow(QMainWindow):
         elif update.payload is not None:
             self.map_view.call("applyState", update.payload)
         self._show_site(board)
+        if self._select_when_shown is not None:
+            self.select_outage_when_shown(self._select_when_shown)
         self.status.clear_message()
         self._tick()  # deadlines of the fresh board at once, not a second later
         self.board_loaded.emit()
@@ -448,6 +453,13 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.outage_view.scrollTo(proxy_index)
+
+    def select_outage_when_shown(self, outage_id: int) -> None:
+        if self.outages.row_of(outage_id) is not None:
+            self._select_when_shown = None
+            self.select_outage(outage_id)
+        else:
+            self._select_when_shown = outage_id
 
     def _open_detail_of_index(self, index: QModelIndex) -> None:
         value = index.data(OUTAGE_ID_ROLE)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from console import file_dialogs
 from console.crews.position_dialog import set_position_of_selected
-from console.outages.action_dialogs import CrewChooser, TripDialog
+from console.outages.action_dialogs import CrewChooser, DeviceChoice, TripDialog
 from console.permitted_actions import PermittedActions
 from ops import __version__
 from ops.access.roles import Permission
@@ -148,6 +148,8 @@ class MainMenus(QObject):
              commands.close),
             (self.tr("Cancel as a &false alarm…"), "Ctrl+Shift+X", (_P.CANCEL_OUTAGE,),
              commands.cancel),
+            (self.tr("Classify the ca&use…"), "", (_P.CLASSIFY_CAUSE,),
+             lambda: commands.classify_cause()),
             None,
             (self.tr("Selected crew: en route"), "F6", (_P.ASSIGN_CREW,),
              lambda: commands.crew_status(EN_ROUTE)),
@@ -294,10 +296,14 @@ class MainMenus(QObject):
         board = self._w.board
         if board is None:
             return
-        closed = sorted(s.switch_id for s in board.network.switches if not s.is_open)
-        report = TripDialog.ask(self._window, closed)
+        closed = [
+            DeviceChoice(s.switch_id, s.name)
+            for s in sorted(board.network.switches, key=lambda s: s.switch_id)
+            if not s.is_open
+        ]
+        report = TripDialog.ask(self._window, closed, self._w.clock, self._w.policy.causes)
         if report is not None:
-            self._board_actions.record_trip(report.device_id, report.cause)
+            self._board_actions.record_trip(report)
 
     def _restore_selected(self) -> None:
         outage_id = self._w.selected_outage_id()

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from maps import labels
+from ops.causes import BUILTIN_CAUSES, cause_text
 from ops.clock import format_local
 from ops.crews.records import Crew
 from ops.network.records import Coord, Feeder, NetworkModel
@@ -182,6 +183,10 @@ def _rows(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [[name, value] for name, value in pairs]
 
 
+def _cause(o: Outage, language: str) -> str:
+    return cause_text(o.cause, BUILTIN_CAUSES, language, planned=o.kind is OutageKind.PLANNED)
+
+
 def outage_payload(
     o: Outage, segments: Sequence[str] | None = None, language: str = labels.DEFAULT_LANGUAGE
 ) -> Json:
@@ -203,7 +208,7 @@ def outage_payload(
     if o.priority_customers:
         rows.append((field["priority_customers"], count_text(o.priority_customers, language)))
     rows += [
-        (field["cause"], o.cause or w.none),
+        (field["cause"], _cause(o, language) or w.none),
         (field["started"], format_local(o.started_at)),
         (field["etr"], format_local(o.etr) or w.none),
     ]

@@ -57,3 +57,9 @@ class InvalidOperation(DomainError):  # noqa: N818 (named for what the user is t
     """A device operation or another action that does not fit the present state."""
 
     code = "invalid_operation"
+
+
+class UnknownCause(DomainError):  # noqa: N818 (named for what the user is told)
+    """A cause category that is not in the policy profile's list."""
+
+    code = "unknown_cause"

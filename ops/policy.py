@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue
 from ops.network.records import AreaClass
 from ops.toml_reader import ConfigError, load_toml
 
@@ -125,6 +126,7 @@ class Policy:
     excluded_causes: frozenset[str]  # left out of reliability indices
     etr: EtrSettings
     source: Path
+    causes: CauseCatalogue = BUILTIN_CAUSES  # what a dispatcher picks an outage's cause from
 
     @property
     def zone(self) -> ZoneInfo:

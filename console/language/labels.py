@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
 from console.language.translators import interface_language
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue, cause_text
 from ops.crews.records import CrewStatus, CrewType
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
-from ops.outages.records import EtrSource, OutageKind, OutageStatus
+from ops.outages.records import EtrSource, Outage, OutageKind, OutageStatus
 from ops.planned.records import PlanStatus
 from ops.policy import Basis
 from ops.wording import label
@@ -19,6 +21,18 @@ from ops.wording import label
 
 def outage_status(status: OutageStatus) -> str:
     return label(status, interface_language())
+
+
+def outage_cause(outage: Outage, causes: CauseCatalogue = BUILTIN_CAUSES) -> str:
+    """The outage's cause category by name; a free text from before the list as unclassified."""
+    return cause_text(
+        outage.cause, causes, interface_language(), planned=outage.kind is OutageKind.PLANNED
+    )
+
+
+def cause_name(causes: CauseCatalogue) -> Callable[[str, str], str]:
+    """Names a cause code in a journal line (`ops.wording.journal.describe`)."""
+    return lambda code, language: cause_text(code, causes, language)
 
 
 def outage_kind(kind: OutageKind) -> str:

@@ -24,6 +24,8 @@ from ops.errors import DomainError
 from ops.wording.refusals import render
 
 _LISTED = (
+    QT_TRANSLATE_NOOP("Refusal", "{code} is not a cause category of the policy profile"),
+    QT_TRANSLATE_NOOP("Refusal", "the cause of outage {reference} is {cause} already"),
     QT_TRANSLATE_NOOP(
         "Refusal",
         "a password needs at least {min_length} characters, not only digits, and not the user name",

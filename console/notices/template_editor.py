@@ -138,7 +138,7 @@ class TemplateEditor(QDialog):
         try:
             save_sms_template(self.user, self.folder, self.current_kind(), self.text.toPlainText())
         except PermissionDenied as exc:
-            self.problems.setText(refusal_text(str(exc)))
+            self.problems.setText(refusal_text(exc))
             return
         except (TemplateError, OSError) as exc:
             self.problems.setText(str(exc))

@@ -9,7 +9,9 @@ from PySide6.QtCore import QObject
 from ops.planned.records import SwitchAction
 
 if TYPE_CHECKING:
+    from console.outages.action_dialogs import TripReport
     from console.window_parts import Workbench
+    from ops.stores import Changes
 
 # The services and the store load on the first action, not on the way to the first window.
 
@@ -48,26 +50,28 @@ class BoardActions(QObject):
             )
         )
 
-    def record_trip(self, device_id: str, cause: str) -> None:
-        """A protective device opened in the field just now: a new outage from tracing."""
+    def record_trip(self, report: TripReport) -> None:
+        """A protective device opened in the field: a new outage from tracing, selected in
+        the table once it is shown."""
         from db.actions import caches_for
         from ops.outages.services import record_trip
 
         if self._w.action_runner is None:
             return
-        at = self._w.clock.now()
         ledgers = caches_for(self._w.database).ledgers
+        causes = self._w.policy.causes
+
+        def select(changes: Changes) -> None:
+            if changes.created_outage is not None:
+                self._w.select_outage_when_shown(changes.created_outage)
+
         self._w.action_runner.perform(
             lambda store, user, clock: record_trip(
-                store,
-                user,
-                clock,
-                device_id=device_id,
-                occurred_at=at,
-                cause=cause,
-                ledgers=ledgers,
-            )
-        )
+                store, user, clock, device_id=report.device_id, occurred_at=report.occurred_at,
+                cause=report.cause, remark=report.remark, causes=causes, ledgers=ledgers,
+            ),
+            on_done=select,
+        )  # fmt: skip
 
     def close_outage_device(self, outage_id: int) -> None:
         """A restoration step: the outage's own device closed again."""

@@ -13,9 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from console.language import labels
+from console.language.refusals import refusal_text
+from console.outages.cause_dialogs import CauseDialog, CauseEntry
 from console.outages.dialogs import Confirm, EtrDialog, TextDialog
+from ops.access.roles import Permission, require
 from ops.crews.etr import EtrEstimate, estimate_etr
 from ops.crews.records import Crew, CrewStatus
+from ops.errors import DomainError
 from ops.outages.deadlines import Deadline
 from ops.outages.records import JournalEntry, Outage, OutageStatus
 
@@ -51,11 +55,16 @@ class OutageCommands(QObject):
             return None
         return next((c for c in board.crews if c.crew_id == crew_id), None)
 
-    def _perform(self, fn: Callable[[Store, User, Clock], Changes]) -> None:
+    def _perform(
+        self,
+        fn: Callable[[Store, User, Clock], Changes],
+        *,
+        on_refused: Callable[[str, bool], None] | None = None,
+    ) -> None:
         if self._w.action_runner is None:
             self._w.status.show_message(self.tr("Sign in to change outages."))
             return
-        self._w.action_runner.perform(fn)
+        self._w.action_runner.perform(fn, on_refused=on_refused)
 
     # --- outage commands -------------------------------------------------------------------
 
@@ -103,7 +112,7 @@ class OutageCommands(QObject):
         crews = [c for c in board.crews if c.crew_id in o.crew_ids] if board else []
         return estimate_etr(
             now,
-            cause_category=o.cause.strip().casefold() or None,
+            cause_category=o.cause.strip() or None,
             outage_position=o.position,
             crews=crews,
             settings=self._w.policy.etr,
@@ -155,16 +164,36 @@ class OutageCommands(QObject):
         )  # fmt: skip
 
     def close(self) -> None:
-        from ops.outages.services import close
-
         o = self.selected_outage()
+        if o is not None:
+            self._close(o.outage_id, None, "")
+
+    def _close(self, outage_id: int, initial: CauseEntry | None, problem: str) -> None:
+        """Say first what would refuse closing; after a refusal the dialog comes back with
+        what was entered and why it was refused."""
+        from ops.outages.services import close, close_refusal
+
+        o = self._outage(outage_id)
         if o is None:
             return
-        entry = TextDialog.ask(
+        refusal = self._would_refuse(o, close_refusal, Permission.CLOSE_OUTAGE)
+        if refusal is not None:
+            self._w.status.show_message(
+                self.tr("%1 cannot be closed now: %2")
+                .replace("%1", o.reference)
+                .replace("%2", refusal_text(refusal)),
+                error=True,
+            )
+            return
+        entry = CauseDialog.ask(
             self._w.window(),
             self.tr("Close outage %1").replace("%1", o.reference),
             self.tr("Cause found in the field (required to close):"),
             self._w.clock.now(),
+            self._w.policy.causes,
+            remark_label=self.tr("Remark (optional)"),
+            initial=initial,
+            problem=problem,
         )
         if entry is None or not Confirm.ask(
             self._w.window(),
@@ -172,26 +201,51 @@ class OutageCommands(QObject):
             self.tr("Close %1? A closed outage cannot be reopened.").replace("%1", o.reference),
         ):
             return
+        o = self._outage(outage_id) or o  # the version as the board has it now
+        causes = self._w.policy.causes
         self._perform(
             lambda store, user, clock: close(
-                store, user, clock, outage_id=o.outage_id, version=o.version, cause=entry.text,
-                occurred_at=entry.occurred_at,
-            )
+                store, user, clock, outage_id=o.outage_id, version=o.version, cause=entry.cause,
+                remark=entry.remark, causes=causes, occurred_at=entry.occurred_at,
+            ),
+            on_refused=lambda message, stale: self._again(
+                message, stale, lambda: self._close(outage_id, entry, message)
+            ),
         )  # fmt: skip
 
     def cancel(self) -> None:
-        from db.actions import caches_for
-        from ops.outages.services import cancel
-
         o = self.selected_outage()
+        if o is not None:
+            self._cancel(o.outage_id, None, "")
+
+    def _cancel(self, outage_id: int, initial: CauseEntry | None, problem: str) -> None:
+        from db.actions import caches_for
+        from ops.outages.services import cancel, cancel_refusal
+
+        o = self._outage(outage_id)
         if o is None:
             return
-        entry = TextDialog.ask(
+        refusal = self._would_refuse(o, cancel_refusal, Permission.CANCEL_OUTAGE)
+        if refusal is not None:
+            self._w.status.show_message(
+                self.tr("%1 cannot be cancelled now: %2")
+                .replace("%1", o.reference)
+                .replace("%2", refusal_text(refusal)),
+                error=True,
+            )
+            return
+        entry = CauseDialog.ask(
             self._w.window(),
             self.tr("Cancel outage %1 (false alarm)").replace("%1", o.reference),
-            self.tr("Why it was not a real outage:"),
+            self.tr("Why it was not a real outage, and what made the device open if known:"),
             self._w.clock.now(),
+            self._w.policy.causes,
+            remark_label=self.tr("Reason (required)"),
+            cause_required=False,
+            remark_required=True,
             with_time=False,
+            initial=initial,
+            problem=problem,
         )
         if entry is None or not Confirm.ask(
             self._w.window(),
@@ -202,13 +256,81 @@ class OutageCommands(QObject):
             ).replace("%1", o.reference),
         ):
             return
+        o = self._outage(outage_id) or o
         ledgers = caches_for(self._w.database).ledgers
+        causes = self._w.policy.causes
         self._perform(
             lambda store, user, clock: cancel(
-                store, user, clock, outage_id=o.outage_id, version=o.version, reason=entry.text,
-                ledgers=ledgers,
+                store, user, clock, outage_id=o.outage_id, version=o.version,
+                reason=entry.remark, cause=entry.cause, causes=causes, ledgers=ledgers,
+            ),
+            on_refused=lambda message, stale: self._again(
+                message, stale, lambda: self._cancel(outage_id, entry, message)
+            ),
+        )  # fmt: skip
+
+    def classify_cause(self, outage_id: int | None = None) -> None:
+        """A shift lead puts the outage's cause (free text, or none) into a category."""
+        from ops.outages.classification import classify_cause
+
+        if outage_id is not None:
+            self._w.select_outage(outage_id)
+        o = self.selected_outage() if outage_id is None else self._outage(outage_id)
+        if o is None:
+            return
+        refusal = self._would_refuse(o, lambda _o, _names: None, Permission.CLASSIFY_CAUSE)
+        if refusal is not None:
+            self._w.status.show_message(refusal_text(refusal), error=True)
+            return
+        shown = labels.outage_cause(o, self._w.policy.causes) or self.tr("none recorded")
+        entry = CauseDialog.ask(
+            self._w.window(),
+            self.tr("Classify the cause – %1").replace("%1", o.reference),
+            self.tr("Recorded cause: %1. The category it belongs to:").replace("%1", shown),
+            self._w.clock.now(),
+            self._w.policy.causes,
+            remark_label=self.tr("Remark (optional)"),
+            with_time=False,
+            initial=CauseEntry(o.cause.strip(), "", self._w.clock.now()),
+        )
+        if entry is None:
+            return
+        causes = self._w.policy.causes
+        self._perform(
+            lambda store, user, clock: classify_cause(
+                store, user, clock, outage_id=o.outage_id, version=o.version,
+                cause=entry.cause, remark=entry.remark, causes=causes,
             )
         )  # fmt: skip
+
+    def _outage(self, outage_id: int) -> Outage | None:
+        board = self._w.board
+        return next((o for o in board.outages if o.outage_id == outage_id), None) if board else None
+
+    def _would_refuse(
+        self,
+        o: Outage,
+        check: Callable[[Outage, Callable[[str], str]], DomainError | None],
+        permission: Permission,
+    ) -> DomainError | None:
+        """What the service would refuse whatever is typed (the role, crews still on it, the
+        status), asked before the dialog opens so nobody types a cause for nothing."""
+        user = self._w.user
+        try:
+            if user is not None:
+                require(user, permission)
+        except DomainError as refused:
+            return refused
+        board = self._w.board
+        names = {c.crew_id: c.name for c in board.crews} if board is not None else {}
+        return check(o, lambda crew_id: names.get(crew_id, crew_id))
+
+    def _again(self, message: str, stale: bool, ask_again: Callable[[], None]) -> None:
+        """A refusal after the dialog: shown as any refusal, then the dialog again with what
+        the dispatcher entered (on the fresh outage when someone else changed it)."""
+        if self._w.action_runner is not None:
+            self._w.action_runner.refused.emit(message, stale)
+        ask_again()
 
     def explain_breach(self, deadline: Deadline, reference: str) -> None:
         from ops.outages.remarks import explain_breach

@@ -43,8 +43,9 @@ class DeadlineWatch(QObject):
         every: list[Deadline] = []
         for outage in outages:
             deadlines = outage_deadlines(
-                outage, self.policy, now, area_class=area_of_feeder.get(outage.feeder_id or "")
-            )
+                outage, self.policy, now, area_class=area_of_feeder.get(outage.feeder_id or ""),
+                cause_category=outage.cause.strip() or None,  # a cause's own target applies
+            )  # fmt: skip
             found[outage.outage_id] = {d.kind: d for d in deadlines}
             every.extend(deadlines)
         # The first look at the board alerts too: an outage already at risk or breached when

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from console.language import labels
 from console.language.translators import interface_language
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue
 from ops.clock import format_local
 from ops.outages.journal import EntryKind, timeline
-from ops.outages.records import JournalEntry, Outage
+from ops.outages.records import JournalEntry, Outage, OutageKind
 from ops.wording.journal import describe
 
 # A field report entered this much after the fact is flagged in the timeline.
@@ -35,10 +36,12 @@ class OutageDetail(QDialog):
 
     remark_requested = Signal(int)  # outage id
     correction_requested = Signal(object)  # the JournalEntry to correct
+    classify_requested = Signal(int)  # outage id: put its free-text cause into a category
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outage_id: int | None = None
+        self.causes: CauseCatalogue = BUILTIN_CAUSES  # the policy profile's, set by the window
         self._entries: dict[int, JournalEntry] = {}
         self.setObjectName("outageDetail")
         self.setWindowTitle(self.tr("Outage"))
@@ -86,9 +89,13 @@ class OutageDetail(QDialog):
                 self._may_correct and current is not None
             )
         )
+        self.classify = QPushButton(self.tr("Classify the cause…"), self)
+        self.classify.setObjectName("classifyCause")
+        self.classify.clicked.connect(self._ask_classify)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remark)
         buttons.addWidget(self.correct)
+        buttons.addWidget(self.classify)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -101,6 +108,10 @@ class OutageDetail(QDialog):
     def _ask_remark(self) -> None:
         if self.outage_id is not None:
             self.remark_requested.emit(self.outage_id)
+
+    def _ask_classify(self) -> None:
+        if self.outage_id is not None:
+            self.classify_requested.emit(self.outage_id)
 
     def _ask_correction(self) -> None:
         item = self.timeline.currentItem()
@@ -134,8 +145,12 @@ class OutageDetail(QDialog):
             "started": format_local(outage.started_at),
             "etr": etr,
             "crews": ", ".join(names.get(c, c) for c in outage.crew_ids),
-            "cause": outage.cause,
+            "cause": labels.outage_cause(outage, self.causes),
         }
+        # An unplanned outage whose cause is free text (or none) waits for a category.
+        self.classify.setVisible(
+            outage.kind is OutageKind.UNPLANNED and not self.causes.is_classified(outage.cause)
+        )
         for key, value in values.items():
             self._fields[key].setText(value)
         self.timeline.clear()
@@ -145,7 +160,9 @@ class OutageDetail(QDialog):
             entered = format_local(e.entered_at, "%H:%M %d/%m")
             if item.entered_late_by >= LATE:
                 entered += " " + self.tr("(late)")
-            text = describe(e, language, crew_names=names)
+            text = describe(
+                e, language, crew_names=names, cause_name=labels.cause_name(self.causes)
+            )
             if e.kind == EntryKind.CORRECTION:
                 corrected = by_id.get(e.corrects) if e.corrects is not None else None
                 prefix = self.tr("Correction of %1: ").replace(

@@ -43,7 +43,7 @@ def from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), LOCAL_TZ)
 
 
-def _field_time_edit(parent: QWidget, now: datetime, at: datetime | None = None) -> QDateTimeEdit:
+def field_time_edit(parent: QWidget, now: datetime, at: datetime | None = None) -> QDateTimeEdit:
     edit = QDateTimeEdit(to_qt(at if at is not None and at <= now else now), parent)
     edit.setTimeZone(_LOCAL)
     edit.setDisplayFormat("HH:mm dd/MM/yyyy")
@@ -52,7 +52,7 @@ def _field_time_edit(parent: QWidget, now: datetime, at: datetime | None = None)
     return edit
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
@@ -109,7 +109,7 @@ class EtrDialog(QDialog):
             form.addRow("", use)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel_buttons(self))
 
     def use_estimate(self) -> None:
         if self.estimate is None:
@@ -161,7 +161,7 @@ class TextDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)  # Tab reaches the buttons: keyboard-only use
         self.text.setMinimumSize(420, 110)
-        self.when = _field_time_edit(self, now, at)
+        self.when = field_time_edit(self, now, at)
         form = QFormLayout()
         form.addRow(QLabel(prompt, self))
         form.addRow(self.text)
@@ -169,7 +169,7 @@ class TextDialog(QDialog):
             form.addRow(self.tr("Happened at (field time)"), self.when)
         else:
             self.when.hide()
-        self.buttons = _buttons(self)
+        self.buttons = ok_cancel_buttons(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.text.textChanged.connect(
             lambda: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from console.language import labels
 from console.outages.deadline_watch import OutageDeadlines
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue
 from ops.clock import format_local
 from ops.outages.deadlines import Deadline, DeadlineKind, DeadlineState
 from ops.outages.records import Outage, OutageStatus
@@ -97,6 +98,7 @@ class OutageTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._feeder_names: dict[str, str] = {}
         self._deadlines: OutageDeadlines = {}
+        self.causes: CauseCatalogue = BUILTIN_CAUSES  # the policy profile's, set by the window
         self._shown: dict[int, list[str]] = {}  # row -> display texts, filled when first drawn
         self._search: list[str] = []  # row -> lower-case text the filter searches
         self._sort_column: int = -1
@@ -362,7 +364,7 @@ class OutageTableModel(QAbstractTableModel):
             case Col.CREWS:
                 return ", ".join(o.crew_ids)
             case Col.CAUSE:
-                return o.cause
+                return labels.outage_cause(o, self.causes)
 
     def _sort_key(self, o: Outage, col: Col) -> Any:
         """The value rows are ordered by; None sorts last in either direction."""

@@ -99,7 +99,11 @@ class ReportRepository:
                     steps=tuple(steps.get(o.outage_id, ())),
                     crews=tuple(crews.get(o.outage_id, ())),
                     deadlines=outage_deadlines(
-                        o, policy, now, area_class=AreaClass(area) if area else None
+                        o,
+                        policy,
+                        now,
+                        area_class=AreaClass(area) if area else None,
+                        cause_category=o.cause.strip() or None,
                     ),
                     breach_reasons=tuple(reasons.get(o.outage_id, ())),
                     notices=self._notices(_N.c.outage_id == o.outage_id),

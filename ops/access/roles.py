@@ -33,6 +33,7 @@ class Permission(StrEnum):
     EXPLAIN_BREACH = "explain_breach"  # the reason a deadline was missed
     CLOSE_OUTAGE = "close_outage"
     CANCEL_OUTAGE = "cancel_outage"
+    CLASSIFY_CAUSE = "classify_cause"  # put an outage's cause into a category afterwards
     APPROVE_PLAN = "approve_plan"
     MANAGE_USERS = "manage_users"
     MANAGE_CREWS = "manage_crews"  # the office's roster: add, edit, retire crews
@@ -60,7 +61,8 @@ _DISPATCH = frozenset(
 
 PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.DISPATCHER: _DISPATCH,
-    Role.SHIFT_LEAD: _DISPATCH | {_P.APPROVE_PLAN, _P.MANAGE_CREWS, _P.EDIT_TEMPLATES},
+    Role.SHIFT_LEAD: _DISPATCH
+    | {_P.APPROVE_PLAN, _P.MANAGE_CREWS, _P.EDIT_TEMPLATES, _P.CLASSIFY_CAUSE},
     # The call taker tells callers what is known and records what they report, nothing more.
     Role.CALL_TAKER: frozenset({_P.VIEW, _P.RECORD_OUTAGE, _P.ADD_REMARK}),
     Role.VIEWER: frozenset({_P.VIEW, _P.PRINT_REPORTS}),

@@ -67,21 +67,22 @@ _CONFIRMED, _PARTIAL = OutageStatus.CONFIRMED, OutageStatus.PARTIALLY_RESTORED
 # Three outages over by now and five open: a lateral fuse that blew and, an hour later, the
 # recloser upstream of it that locked out (nested); a recloser closed again behind which a
 # sectionaliser stays open (partially restored); a transformer fuse; a fuse known from calls.
+# Causes are category codes of the policy profile (`ops.causes`); "unknown" until found.
 _DAY = (
-    _Story("restored_recloser", _CLOSED, "Sét đánh", 335, 10, 4, 50,
+    _Story("restored_recloser", _CLOSED, "lightning", 335, 10, 4, 50,
            _Etr(True, 90, _CREW, _HIGH, 1)),
-    _Story("restored_fuse", _RESTORED, "Động vật chạm điện", 300, 10, 9, 65,
+    _Story("restored_fuse", _RESTORED, "animal", 300, 10, 9, 65,
            _Etr(True, 75, _CREW, _HIGH, 1), ("DOI-04",)),
-    _Story("restored_transformer_fuse", _CLOSED, "Chạm chập phía hạ áp MBA", 262, 8, 12, 70,
+    _Story("restored_transformer_fuse", _CLOSED, "equipment_failure", 262, 8, 12, 70,
            _Etr(True, 80, _CREW, _HIGH, 0)),
-    _Story("partial_recloser", _PARTIAL, "Sứ cách điện bị vỡ", 225, 8, 3, None,
+    _Story("partial_recloser", _PARTIAL, "equipment_failure", 225, 8, 3, None,
            _Etr(False, 60, _CREW, _HIGH, 2), ("DOI-02",)),
-    _Story("nested_fuse", _CONFIRMED, "Đứt dây nhánh rẽ", 195, 6, 11, None, None, ("DOI-01",)),
-    _Story("lockout_recloser", _CONFIRMED, "Cây ngã vào đường dây", 130, 8, 3, None,
+    _Story("nested_fuse", _CONFIRMED, "blown_fuse", 195, 6, 11, None, None, ("DOI-01",)),
+    _Story("lockout_recloser", _CONFIRMED, "vegetation", 130, 8, 3, None,
            _Etr(False, 105, _CREW, _LOW, 1), ("DOI-01",)),
-    _Story("transformer_fuse", _CONFIRMED, "Quá tải MBA", 75, 6, 6, None,
+    _Story("transformer_fuse", _CONFIRMED, "overload", 75, 6, 6, None,
            _Etr(False, 40, _CREW, _HIGH, 1), ("DOI-03",)),
-    _Story("predicted_fuse", OutageStatus.PREDICTED, "Chưa rõ nguyên nhân", 35, 3, 4, None,
+    _Story("predicted_fuse", OutageStatus.PREDICTED, "unknown", 35, 3, 4, None,
            _Etr(True, 150, _SYSTEM, _LOW, 0)),
 )  # fmt: skip
 _RECLOSED_AFTER = 42  # minutes: the partially restored outage's recloser, closed after patrol

@@ -9,12 +9,14 @@ console keeps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from ops.access.roles import Permission, User, require
+from ops.causes import BUILTIN_CAUSES, CauseCatalogue
 from ops.clock import Clock
-from ops.errors import InvalidOperation, InvalidTransition, NotFound
+from ops.errors import DomainError, InvalidOperation, InvalidTransition, NotFound
 from ops.network.tracing import Topology, UnknownElementError
 from ops.outages import editing
 from ops.outages.customer_interruptions import DeviceOperation
@@ -24,6 +26,8 @@ from ops.outages.records import Outage, OutageKind, OutageStatus
 from ops.outages.switching import LedgerCache, apply_operation, switch_of
 from ops.planned.records import SwitchAction
 from ops.stores import Changes, Store
+
+CrewNames = Callable[[str], str]  # a crew's name by its id
 
 
 def _draft(
@@ -52,29 +56,48 @@ def record_trip(
     device_id: str,
     occurred_at: datetime,
     cause: str = "",
+    remark: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     ledgers: LedgerCache | None = None,
 ) -> Changes:
     """A device opened in the field ("recloser R-12 locked out at 14:02"): a confirmed outage.
 
     The customers it darkened (or took over, inside an area already dark) come from tracing.
+    `cause` is a category of `causes` when known ("" when not yet); `remark` goes to the
+    journal.
     """
     require(user, Permission.RECORD_OUTAGE)
     require(user, Permission.OPERATE_DEVICE)
     now = clock.now()
     at = editing.field_time(occurred_at, now)
+    if cause.strip():
+        causes.check(cause.strip())
     switch = switch_of(store.network.model(), device_id)
     if switch.is_open:
         raise InvalidOperation("{device} is already open", device=switch.name, device_id=device_id)
     outage = store.outages.add(
         _draft(OutageStatus.CONFIRMED, device_id, switch.feeder_id, switch.position, cause, at, now)
     )
+    recorded = (("to", OutageStatus.CONFIRMED.value),)
     editing.journal(
         store, outage.outage_id, EntryKind.STATUS_CHANGE, "recorded as confirmed",
-        user=user, occurred_at=at, now=now, data=(("to", OutageStatus.CONFIRMED.value),),
+        user=user, occurred_at=at, now=now,
+        data=recorded + ((("cause", cause.strip()),) if cause.strip() else ()),
     )  # fmt: skip
     op = DeviceOperation(at, device_id, SwitchAction.OPEN, outage.outage_id)
     changes = apply_operation(store, user, now, op, acting=outage, cache=ledgers)
+    _remark(store, user, outage.outage_id, remark, at, now)
     return changes | Changes(outages=frozenset({outage.outage_id}), created_outage=outage.outage_id)
+
+
+def _remark(
+    store: Store, user: User, outage_id: int, text: str, at: datetime, now: datetime
+) -> None:
+    """The free text beside a picked cause, as a remark in the outage's journal."""
+    if text.strip():
+        editing.journal(
+            store, outage_id, EntryKind.REMARK, text.strip(), user=user, occurred_at=at, now=now
+        )
 
 
 def record_prediction(
@@ -193,16 +216,43 @@ def close(
     outage_id: int,
     version: int,
     cause: str,
+    remark: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     occurred_at: datetime | None = None,
 ) -> Changes:
-    """Close a restored outage with its cause (crews released first)."""
+    """Close a restored outage with its cause, a category of `causes` (crews released first);
+    `remark` goes to the journal."""
     require(user, Permission.CLOSE_OUTAGE)
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CLOSED, cause=cause)
-    _no_crews(store, outage)
-    return _change_status(
+    _no_crews(outage, _crew_names(store))
+    causes.check(cause.strip())
+    changes = _change_status(
         store, user, clock, outage_id, version, OutageStatus.CLOSED, occurred_at, cause=cause
     )
+    now = clock.now()
+    _remark(store, user, outage_id, remark, editing.field_time(occurred_at, now), now)
+    return changes
+
+
+def close_refusal(outage: Outage, crew_name: CrewNames = str) -> DomainError | None:
+    """What closing the outage would be refused for, whatever cause is given (asked before
+    the dispatcher types one); `crew_name` names a crew by its id."""
+    return _refusal(outage, OutageStatus.CLOSED, crew_name)
+
+
+def cancel_refusal(outage: Outage, crew_name: CrewNames = str) -> DomainError | None:
+    """What cancelling the outage would be refused for, whatever reason is given."""
+    return _refusal(outage, OutageStatus.CANCELLED, crew_name)
+
+
+def _refusal(outage: Outage, new: OutageStatus, crew_name: CrewNames) -> DomainError | None:
+    try:
+        check_transition(outage.status, new, cause="?", reason="?")
+        _no_crews(outage, crew_name)
+    except DomainError as refused:
+        return refused
+    return None
 
 
 def cancel(
@@ -213,16 +263,21 @@ def cancel(
     outage_id: int,
     version: int,
     reason: str,
+    cause: str = "",
+    causes: CauseCatalogue = BUILTIN_CAUSES,
     occurred_at: datetime | None = None,
     ledgers: LedgerCache | None = None,
 ) -> Changes:
     """A false alarm. Devices still open on its account are closed in the model first
-    (journaled like any step), then the outage is cancelled."""
+    (journaled like any step), then the outage is cancelled. `cause`, a category of
+    `causes`, is what made the device open, when known."""
     require(user, Permission.CANCEL_OUTAGE)
     now = clock.now()
     outage = editing.outage_to_edit(store, outage_id, version)
     check_transition(outage.status, OutageStatus.CANCELLED, reason=reason)
-    _no_crews(store, outage)
+    _no_crews(outage, _crew_names(store))
+    if cause.strip():
+        causes.check(cause.strip())
     last: dict[str, DeviceOperation] = {}
     for op in store.switching.since(outage.started_at):
         last[op.device_id] = op
@@ -238,17 +293,26 @@ def cancel(
         outage = editing.outage_to_edit(store, outage_id, None)
     return changes | _change_status(
         store, user, clock, outage_id, outage.version, OutageStatus.CANCELLED, occurred_at,
-        reason=reason,
+        cause=cause if cause.strip() else None, reason=reason,
     )  # fmt: skip
 
 
-def _no_crews(store: Store, outage: Outage) -> None:
+def _crew_names(store: Store) -> CrewNames:
+    """A crew's name by its id, from the store (the id itself for a crew no longer there)."""
+
+    def name(crew_id: str) -> str:
+        crew = store.crews.get(crew_id)
+        return crew.name if crew else crew_id
+
+    return name
+
+
+def _no_crews(outage: Outage, crew_name: CrewNames) -> None:
     if outage.crew_ids:
-        crews = [store.crews.get(crew_id) for crew_id in outage.crew_ids]
         raise InvalidOperation(
             "release the crews of outage {reference} first ({crews})",
             reference=outage.reference,
-            crews=tuple(c.name if c else i for c, i in zip(crews, outage.crew_ids, strict=True)),
+            crews=tuple(crew_name(i) for i in outage.crew_ids),
             crew_ids=tuple(outage.crew_ids),
         )
 
@@ -290,7 +354,9 @@ def _change_status(
 
 __all__ = [
     "cancel",
+    "cancel_refusal",
     "close",
+    "close_refusal",
     "confirm",
     "operate_device",
     "record_prediction",

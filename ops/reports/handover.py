@@ -19,6 +19,7 @@ from ops.reports.document import (
     Table,
 )
 from ops.reports.facts import HandoverFacts, OutageFacts
+from ops.reports.labels import outage_cause
 from ops.reports.words import Words
 from ops.wording import DEFAULT_LANGUAGE
 
@@ -111,7 +112,8 @@ def _outages(
         last: Cell = o.customers_out if still else (w.short_time(end) if end else w("chưa"))
         rows.append(
             (o.reference, w.label(o.status), o.device_id or "–",
-             o.cause or w("chưa rõ"), w.short_time(o.started_at), o.customers_affected, last,
+             outage_cause(o.cause, w.language) or w("chưa rõ"), w.short_time(o.started_at),
+             o.customers_affected, last,
              f.customer_minutes(facts.start, facts.end))
         )  # fmt: skip
     return Table(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from ops.causes import BUILTIN_CAUSES, cause_text
+
 CAUSES = {
     "vegetation": "Cây, cành cây",
     "animal": "Động vật",
     "lightning": "Sét",
     "equipment_failure": "Hư hỏng thiết bị",
     "vehicle": "Phương tiện va chạm",
+    "third_party": "Bên thứ ba tác động",
     "overload": "Quá tải",
     "blown_fuse": "Đứt cầu chì",
     "unknown": "Chưa rõ nguyên nhân",
@@ -46,3 +49,9 @@ def cause(code: str | None, language: str = "vi") -> str:
     if code is None:
         return "–"
     return (CAUSES_EN if language == "en" else CAUSES).get(code, code)
+
+
+def outage_cause(stored: str, language: str = "vi") -> str:
+    """An outage's cause as a report prints it: the category's name, or a free text from before
+    the list as unclassified ("Chưa phân loại: …"); empty when none is recorded."""
+    return cause_text(stored, BUILTIN_CAUSES, language)

@@ -10,6 +10,7 @@ from ops.outages.deadlines import Deadline, DeadlineState
 from ops.outages.journal import timeline
 from ops.reports.document import Block, Facts, Heading, Kind, ReportDocument, Table
 from ops.reports.facts import CrewWork, NoticeLine, OutageFacts
+from ops.reports.labels import outage_cause
 from ops.reports.words import Words
 from ops.wording import DEFAULT_LANGUAGE
 from ops.wording.journal import describe
@@ -34,7 +35,7 @@ def outage_document(
                 (w("Mã sự cố"), o.reference),
                 (w("Trạng thái"), w.label(o.status)),
                 (w("Loại"), w.label(o.kind)),
-                (w("Nguyên nhân"), o.cause or w("chưa rõ")),
+                (w("Nguyên nhân"), outage_cause(o.cause, w.language) or w("chưa rõ")),
                 (w("Thiết bị"), o.device_id or "–"),
                 (w("Xuất tuyến"), facts.feeder_name or o.feeder_id or "–"),
                 (w("Bắt đầu"), w.time(o.started_at)),
@@ -66,7 +67,7 @@ def outage_document(
     ]
     return ReportDocument(
         title=w(TITLE),
-        subtitle=f"{o.reference} · {o.cause or w('chưa rõ nguyên nhân')}",
+        subtitle=f"{o.reference} · {outage_cause(o.cause, w.language) or w('chưa rõ nguyên nhân')}",
         company=company,
         office=office,
         printed_at=printed_at,
@@ -161,11 +162,17 @@ def _notices(w: Words, notices: tuple[NoticeLine, ...]) -> Table:
     )  # fmt: skip
 
 
+def _cause_name(code: str, language: str) -> str:
+    return outage_cause(code, language)
+
+
 def _timeline(w: Words, facts: OutageFacts) -> Table:
     rows = []
     for item in timeline(facts.journal):
         e = item.entry
-        text = describe(e, w.language) + (w(" (đã được đính chính)") if item.superseded else "")
+        text = describe(e, w.language, cause_name=_cause_name) + (
+            w(" (đã được đính chính)") if item.superseded else ""
+        )
         rows.append((w.time(e.occurred_at), w.time(e.entered_at), e.entered_by, text))
     return Table(
         "",

@@ -36,6 +36,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "released": "{crew} rời sự cố",
         "crew_status": "{crew}: {status}",
         "breach": "Giải trình quá hạn ({deadline}, hạn {due}): {text}",
+        "classified": "Phân loại nguyên nhân: {from_} → {cause}",
     },
     "en": {
         "recorded": "Recorded: {to}",
@@ -53,6 +54,7 @@ _PHRASES: dict[str, dict[str, str]] = {
         "released": "{crew} released",
         "crew_status": "{crew}: {status}",
         "breach": "Breach explained ({deadline}, due {due}): {text}",
+        "classified": "Cause classified: {from_} → {cause}",
     },
 }
 
@@ -88,6 +90,11 @@ def describe(
             deadline = _DEADLINES[language].get(data["deadline"], data["deadline"])
             due = _time(data.get("due", ""))
             return words["breach"].format(deadline=deadline, due=due, text=entry.text)
+        if entry.kind == EntryKind.REMARK and "cause" in data and "from_cause" in data:
+            return words["classified"].format(
+                from_=_cause(data["from_cause"], language, cause_name) or "–",
+                cause=_cause(data["cause"], language, cause_name),
+            )
     except (KeyError, ValueError):
         pass  # a line written by an older version: its own text is the best there is
     return entry.text
@@ -101,13 +108,14 @@ def _status(words: dict[str, str], data: dict[str, str], language: str, cause_na
         text = words["recorded"].format(to=to)
     extra = []
     if data.get("cause"):
-        cause = data["cause"]
-        if callable(cause_name):
-            cause = str(cause_name(cause, language))
-        extra.append(words["cause"].format(cause=cause))
+        extra.append(words["cause"].format(cause=_cause(data["cause"], language, cause_name)))
     if data.get("reason"):
         extra.append(words["reason"].format(reason=data["reason"]))
     return "; ".join([text, *extra])
+
+
+def _cause(code: str, language: str, cause_name: object) -> str:
+    return str(cause_name(code, language)) if callable(cause_name) and code else code
 
 
 def _operation(words: dict[str, str], data: dict[str, str], text: str) -> str:

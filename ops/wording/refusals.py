@@ -13,6 +13,7 @@ import string
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import Protocol, runtime_checkable
 
 from ops.clock import to_local
 from ops.wording import DEFAULT_LANGUAGE, label
@@ -41,8 +42,17 @@ def render(shape: str, params: Mapping[str, object], language: str = DEFAULT_LAN
         return shape
 
 
+@runtime_checkable
+class Labelled(Protocol):
+    """A domain value that names itself in a language (a cause category)."""
+
+    def label(self, language: str) -> str: ...
+
+
 def value_text(value: object, language: str = DEFAULT_LANGUAGE) -> str:
     """One value inside a sentence: domain values by their label in lower case."""
+    if isinstance(value, Labelled):
+        return value.label(language).lower()
     if isinstance(value, Enum):
         try:
             return label(value, language).lower()

@@ -231,6 +231,28 @@
     </message>
 </context>
 <context>
+    <name>CauseDialog</name>
+    <message>
+        <source>Cause</source>
+        <translation>Nguyên nhân</translation>
+    </message>
+    <message>
+        <source>Happened at (field time)</source>
+        <translation>Xảy ra lúc (giờ hiện trường)</translation>
+    </message>
+</context>
+<context>
+    <name>CausePicker</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Chưa biết</translation>
+    </message>
+    <message>
+        <source>Pick the cause…</source>
+        <translation>Chọn nguyên nhân…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>No connection to the database: %1. Reconnecting automatically; actions cannot be saved until the connection is back.</source>
@@ -598,6 +620,10 @@
         <translation>Hủy vì báo &amp;nhầm…</translation>
     </message>
     <message>
+        <source>Classify the ca&amp;use…</source>
+        <translation>&amp;Phân loại nguyên nhân…</translation>
+    </message>
+    <message>
         <source>Selected crew: en route</source>
         <translation>Đội đang chọn: đang di chuyển</translation>
     </message>
@@ -959,12 +985,20 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
 %1</translation>
     </message>
     <message>
+        <source>%1 cannot be closed now: %2</source>
+        <translation>Chưa thể đóng %1: %2</translation>
+    </message>
+    <message>
         <source>Close outage %1</source>
         <translation>Đóng sự cố %1</translation>
     </message>
     <message>
         <source>Cause found in the field (required to close):</source>
         <translation>Nguyên nhân xác định tại hiện trường (bắt buộc để đóng):</translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation>Ghi chú (không bắt buộc)</translation>
     </message>
     <message>
         <source>Close outage</source>
@@ -975,12 +1009,20 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
         <translation>Đóng %1? Sự cố đã đóng không mở lại được.</translation>
     </message>
     <message>
+        <source>%1 cannot be cancelled now: %2</source>
+        <translation>Chưa thể hủy %1: %2</translation>
+    </message>
+    <message>
         <source>Cancel outage %1 (false alarm)</source>
         <translation>Hủy sự cố %1 (báo nhầm)</translation>
     </message>
     <message>
-        <source>Why it was not a real outage:</source>
-        <translation>Lý do không phải sự cố thật:</translation>
+        <source>Why it was not a real outage, and what made the device open if known:</source>
+        <translation>Vì sao đây không phải sự cố thật, và nguyên nhân thiết bị cắt nếu đã biết:</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
         <source>Cancel outage</source>
@@ -989,6 +1031,18 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     <message>
         <source>Cancel %1 as a false alarm? Devices still open on its account are closed in the model; this cannot be undone.</source>
         <translation>Hủy %1 vì báo nhầm? Các thiết bị còn cắt do sự cố này sẽ được đóng lại trên sơ đồ; không hoàn tác được.</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>chưa ghi</translation>
+    </message>
+    <message>
+        <source>Classify the cause – %1</source>
+        <translation>Phân loại nguyên nhân – %1</translation>
+    </message>
+    <message>
+        <source>Recorded cause: %1. The category it belongs to:</source>
+        <translation>Nguyên nhân đã ghi: %1. Thuộc nhóm nguyên nhân:</translation>
     </message>
     <message>
         <source>Deadline missed – %1</source>
@@ -1072,6 +1126,10 @@ Hãy tạo tài khoản quản trị viên đầu tiên bằng dòng lệnh:
     <message>
         <source>Correct the selected line…</source>
         <translation>Đính chính dòng đang chọn…</translation>
+    </message>
+    <message>
+        <source>Classify the cause…</source>
+        <translation>Phân loại nguyên nhân…</translation>
     </message>
     <message>
         <source>Outage %1</source>
@@ -1516,6 +1574,14 @@ Vẫn xóa?</translation>
 </context>
 <context>
     <name>Refusal</name>
+    <message>
+        <source>{code} is not a cause category of the policy profile</source>
+        <translation>«{code}» không thuộc danh mục nguyên nhân của bộ quy định đang dùng</translation>
+    </message>
+    <message>
+        <source>the cause of outage {reference} is {cause} already</source>
+        <translation>nguyên nhân của sự cố {reference} đã là «{cause}»</translation>
+    </message>
     <message>
         <source>a password needs at least {min_length} characters, not only digits, and not the user name</source>
         <translation>Mật khẩu cần ít nhất {min_length} ký tự, không chỉ gồm chữ số và không trùng tên đăng nhập.</translation>
@@ -2101,12 +2167,36 @@ Vẫn xóa?</translation>
         <translation>Ghi nhận thiết bị cắt</translation>
     </message>
     <message>
+        <source>Device id or name, e.g. REC-12 or cau dao</source>
+        <translation>Mã hoặc tên thiết bị, ví dụ REC-12 hoặc cau dao</translation>
+    </message>
+    <message>
+        <source>Find the device</source>
+        <translation>Tìm thiết bị</translation>
+    </message>
+    <message>
         <source>Device</source>
         <translation>Thiết bị</translation>
     </message>
     <message>
+        <source>Opened at (field time)</source>
+        <translation>Cắt lúc (giờ hiện trường)</translation>
+    </message>
+    <message>
         <source>Cause (if known)</source>
         <translation>Nguyên nhân (nếu biết)</translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation>Ghi chú (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>No device matches: search by its id or its name.</source>
+        <translation>Không có thiết bị nào khớp: hãy tìm theo mã hoặc tên thiết bị.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: enter the time the device opened.</source>
+        <translation>%1 ở tương lai: hãy nhập thời điểm thiết bị cắt.</translation>
     </message>
 </context>
 <context>

@@ -120,13 +120,13 @@ def test_a_fault_from_trip_to_close_on_the_demo_district(any_demo_db: Database) 
         ), clock_at(95))  # fmt: skip
     version = outage(db, oid).version
     act(db, lambda st: outage_services.close(
-        st, DISPATCHER, clock_at(100), outage_id=oid, version=version, cause="cây đổ vào dây",
+        st, DISPATCHER, clock_at(100), outage_id=oid, version=version, cause="vegetation",
     ), clock_at(100))  # fmt: skip
 
     closed = outage(db, oid)
     assert (closed.status, closed.cause, closed.crew_ids) == (
         OutageStatus.CLOSED,
-        "cây đổ vào dây",
+        "vegetation",
         (),
     )
     with db.session() as s:

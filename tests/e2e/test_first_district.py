@@ -112,7 +112,9 @@ def test_a_new_district_from_import_to_a_crew_sent(qtbot, tmp_path: Path, monkey
         assert board is not None and [c.crew_id for c in board.crews] == ["DOI-01"]
         device = sorted(s.switch_id for s in board.network.switches if not s.is_open)[0]
         monkeypatch.setattr(
-            TripDialog, "ask", classmethod(lambda cls, parent, ids: TripReport(device, "sét"))
+            TripDialog,
+            "ask",
+            classmethod(lambda cls, *a: TripReport(device, "lightning", "", clock.now())),
         )
         dispatcher.menus._record_trip()
         qtbot.waitUntil(

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from console.main_window import MainWindow
+from console.outages.cause_dialogs import CauseDialog, CauseEntry
 from console.outages.dialogs import Confirm, EtrDialog, EtrEntry, TextDialog, TextEntry
 from console.outages.table import Col
 from db import Database
@@ -85,7 +86,7 @@ def test_cancelling_needs_the_confirmation(  # type: ignore[no-untyped-def]
 ) -> None:
     outage = select_first(win, lambda o: o.status is OutageStatus.PREDICTED and not o.crew_ids)
     monkeypatch.setattr(
-        TextDialog, "ask", classmethod(lambda cls, *a, **k: TextEntry("khách báo nhầm", a[3]))
+        CauseDialog, "ask", classmethod(lambda cls, *a, **k: CauseEntry("", "khách báo nhầm", a[3]))
     )
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: False))
     assert win.action_runner is not None

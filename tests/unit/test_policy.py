@@ -138,6 +138,25 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         ('name = "Việt Nam (mặc định)"', "", "name: missing"),
         ("[quiet_hours]", "[quiet_hours", "cannot read the policy file"),
         ("road_factor = 1.4", "road_factor = 1.4\nroad_factr = 1", "etr.road_factr: unknown key"),
+        (
+            '"force_majeure",\n',
+            '"force_majure",\n',
+            "reliability.excluded_causes: 'force_majure' is not a cause of the profile",
+        ),
+        (
+            "blown_fuse = 45",
+            "blown_fuze = 45",
+            "etr.repair_minutes.blown_fuze: 'blown_fuze' is not",
+        ),
+        ('cause = "equipment_failure"', 'cause = "equipment"', "restoration[2].cause: 'equipment'"),
+        ('code = "lightning"', 'code = "Sét"', "causes[1].code: 'Sét' must be lower-case letters"),
+        (
+            'code = "lightning"',
+            'code = "vegetation"',
+            "causes[1].code: 'vegetation' is listed twice",
+        ),
+        ('group = "lightning"', 'group = "weather"', "causes[1].group"),
+        ('en = "Lightning"', 'en = "Lightning"\nfr = "Foudre"', "causes[1].fr: unknown key"),
     ],
 )
 def test_errors_name_the_file_and_the_key(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -146,3 +165,14 @@ def test_errors_name_the_file_and_the_key(tmp_path: Path, old: str, new: str, me
         load_policy(path)
     assert str(refused.value).startswith(str(path))
     assert message in str(refused.value)
+
+
+def test_the_profile_lists_its_causes_and_a_profile_without_a_list_gets_the_built_in_one() -> None:
+    from ops.causes import BUILTIN_CAUSES, CauseGroup
+
+    vn = load_profile("vn-default")
+    vegetation = vn.causes.get("vegetation")
+    assert vegetation is not None and vegetation.group is CauseGroup.VEGETATION
+    assert vegetation.label("vi") == "Cây, cành cây chạm đường dây"
+    assert vn.excluded_causes <= vn.causes.codes and set(vn.etr.repair) <= vn.causes.codes
+    assert load_profile("gb").causes == BUILTIN_CAUSES

@@ -7,6 +7,7 @@ from enum import Enum
 import pytest
 
 from ops.access.roles import Permission, Role
+from ops.causes import CauseGroup
 from ops.crews.records import CrewStatus, CrewType
 from ops.network.records import DeviceKind
 from ops.notices.recipients import ChannelKind
@@ -22,7 +23,7 @@ from ops.wording import LANGUAGES, label, labels_of, table
 LABELLED: tuple[type[Enum], ...] = (
     OutageStatus, OutageKind, EtrSource, CrewStatus, CrewType, DeadlineKind, DeadlineState,
     Basis, PlanStatus, NoticeKind, NoticeState, ChannelKind, DeviceKind, SupplyState, Role,
-    Permission, EntryKind,
+    Permission, EntryKind, CauseGroup,
 )  # fmt: skip
 
 

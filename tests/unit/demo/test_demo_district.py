@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ops.causes import BUILTIN_CAUSES
 from ops.demo import DemoDistrict, generate_demo_district
 from ops.network.records import DeviceKind, NetworkModel, Priority
 from ops.network.tracing import Topology
@@ -268,6 +269,8 @@ def test_outages_are_numbered_and_timed_relative_to_now(district: DemoDistrict) 
         assert timedelta(minutes=30) <= NOW - o.started_at <= timedelta(hours=6)
         assert timedelta(0) <= o.reported_at - o.started_at <= timedelta(minutes=15)
         assert o.version == 1 and o.cause
+        if o.kind is OutageKind.UNPLANNED:
+            assert BUILTIN_CAUSES.is_classified(o.cause)  # a category code
         assert (o.restored_at is None) == o.status.is_open
         if o.restored_at is not None:
             assert o.started_at < o.restored_at <= NOW and o.customers_out == 0

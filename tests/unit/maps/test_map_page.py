@@ -282,7 +282,11 @@ def test_outage_display_strings_are_made_in_python() -> None:
     assert shown["feeder_id"] == "F2" and shown["device_id"] == "REC-473"
     assert (shown["lon"], shown["lat"]) == outage.position
     rows = dict(shown["rows"])
-    assert rows["Nguyên nhân"] == "Cây đổ vào đường dây"
+    assert rows["Nguyên nhân"] == "Chưa phân loại: Cây đổ vào đường dây"  # typed before the list
+    picked = state_payload(
+        MapState(NetworkSituation({}, {}), (replace(outage, cause="vegetation"),), ())
+    )
+    assert dict(picked["outages"][0]["rows"])["Nguyên nhân"] == "Cây, cành cây chạm đường dây"  # type: ignore[index]
     assert rows["Dự kiến có điện lại"] == "09:30 01/06/2026"
     assert rows["Khách hàng mất điện"] == "12.345"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -124,6 +125,17 @@ def test_the_outage_report_escapes_what_people_typed() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html and "A &amp; B" in html
     assert images == {}
     assert "SC-2026-0007" in html and "1 giờ 00 phút" in html
+
+
+def test_the_outage_report_names_the_cause_category_and_marks_free_text_unclassified() -> None:
+    def shown(cause: str) -> str:
+        outage = replace(an_outage(), cause=cause)
+        doc = outage_document(facts(outage=outage), company="C", office="O", printed_at=PRINTED)
+        return to_html(doc)[0]
+
+    assert "Chưa phân loại: Cây ngã vào đường dây" in shown("Cây ngã vào đường dây")
+    picked = shown("vegetation")
+    assert "Cây, cành cây chạm đường dây" in picked and "vegetation" not in picked
 
 
 def _report(method: Method):  # type: ignore[no-untyped-def]
